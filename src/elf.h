@@ -18,10 +18,14 @@ struct elf_deps {
 	 * each DT_NEEDED, breadth-first, without duplicates.  The executable
 	 * itself is not included. */
 	struct strv paths;
-	/* Directories that $ORIGIN expanded to while resolving (the loader
-	 * inside the jail cannot read /proc/self/exe, so the caller may pass
-	 * these to it through LD_LIBRARY_PATH). */
-	struct strv origin_dirs;
+	/* Directories the loader inside the jail would not search by itself
+	 * and must be given through LD_LIBRARY_PATH: those where a library was
+	 * found through the caller's LD_LIBRARY_PATH (jail strips LD_* from the
+	 * target's environment), through $ORIGIN (the loader cannot read
+	 * /proc/self/exe in the jail, so it cannot expand $ORIGIN there) or
+	 * through /etc/ld.so.cache outside the loader's default directories
+	 * (the jail has no ld.so.cache).  Absolute, no trailing '/'. */
+	struct strv search_dirs;
 };
 
 /* Resolves the dependencies of EXE (an absolute path to an ELF file).
@@ -32,10 +36,14 @@ int elf_resolve(const char *exe, const char *ld_library_path,
 		struct elf_deps *out, struct err *e);
 
 /* Parses an in-memory ELF image: fills INTERP (malloc'd or NULL), NEEDED,
- * RPATH and RUNPATH (split on ':', unexpanded).  Used by elf_resolve and by
- * the fuzzer; never reads outside [buf, buf+len). */
+ * RPATH and RUNPATH (split on ':', unexpanded; an empty element means the
+ * current directory, as for the loader) and SONAME (malloc'd or NULL: the
+ * loader reuses an already loaded object whose SONAME equals a DT_NEEDED).
+ * Used by elf_resolve and by the fuzzer; never reads outside [buf, buf+len).
+ * On failure OUT is left empty. */
 struct elf_info {
 	char *interp;
+	char *soname;
 	struct strv needed;
 	struct strv rpath;
 	struct strv runpath;

@@ -9,7 +9,11 @@
 struct sys_group {
 	const char *name;		/* with the leading '@' */
 	const char *help;		/* one line */
-	const char *const *members;	/* NULL-terminated: syscall names or @groups */
+	/* NULL-terminated: syscall names or @groups.  A name may be one that
+	 * exists only on another architecture (mmap2, fcntl64): skip names
+	 * sys_number() does not resolve.  NULL for @known, which stands for
+	 * every syscall sys_iter() yields. */
+	const char *const *members;
 };
 
 extern const struct sys_group sys_groups[];

@@ -16,9 +16,33 @@
 
 #include "err.h"
 
+/* Bounds on hostile input (profiles are fuzzed): bytes of rule text,
+ * comparisons in one rule, constants OR-ed in one value, and libseccomp
+ * rules one argument rule may compile to. */
+#define RULE_MAX_LEN 4096
+#define RULE_MAX_CMPS 64
+#define RULE_MAX_TERMS 32
+#define RULE_MAX_RULES 256
+
 /* One comparison as written: (arg & mask) OP value.  mask is all ones
  * unless the text used '&'.  op is one of SCMP_CMP_EQ, _NE, _LT, _LE,
- * _GT, _GE (MASKED_EQ is written as EQ with a mask). */
+ * _GT, _GE (MASKED_EQ is written as EQ with a mask); a mask is only
+ * allowed with EQ and NE.  Values are kept as written (negative numbers
+ * sign-extended to 64 bits); rule_compile() narrows them to the width of
+ * the argument.
+ *
+ * Meaning, per argument type (see syscalls.h):
+ *  - 64-bit arguments (A_LONG, A_HEX, A_PTR, A_STR): all 64 bits, and
+ *    <, <=, >, >= are unsigned, as in libseccomp.
+ *  - A_MODE: umode_t, the low 16 bits (the kernel drops the rest), unsigned.
+ *  - other 32-bit arguments: the low 32 bits, whatever the caller put in
+ *    the high half.  Orderings are signed for the types that are `int` in
+ *    the kernel (A_INT, A_FD, A_DIRFD, A_AF, A_SOCKTYPE, A_OFLAGS, A_FCNTL,
+ *    A_SIGNAL, A_PRCTL): "arg0 >= 0" on an fd excludes AT_FDCWD and -1,
+ *    and "arg0 < 3" includes them.  They are unsigned for A_UINT, A_PROT,
+ *    A_MAPFLAGS, A_CLONEFLAGS and A_IOCTL.
+ *  A value or mask that does not fit the argument's width (either as an
+ *  unsigned number or sign-extended) is an error, not silently cut. */
 struct rule_cmp {
 	unsigned arg;
 	enum scmp_compare op;
@@ -37,8 +61,16 @@ struct rule_expr {
 	struct rule_conj *conj;
 };
 
-/* Parses TEXT.  On error fills E with a message naming the offending word
- * and sets *COL to its 0-based column in TEXT. */
+/* Parses TEXT (the part after "NAME:").  Grammar, whitespace free:
+ *   expr  := conj ('||' conj)*
+ *   conj  := cmp ('&&' cmp)*
+ *   cmp   := 'arg'N [ '&' value ] op value     N in 0..5
+ *   op    := '==' | '!=' | '<' | '<=' | '>' | '>='
+ *   value := term ('|' term)*
+ *   term  := ['-'] number | CONSTANT            number: 10, 0x1f, 017
+ * On error fills E with a message naming the offending word and sets *COL
+ * to its 0-based column in TEXT; OUT is then empty.  Free OUT with
+ * rule_expr_free(). */
 int rule_parse(const char *text, struct rule_expr *out, size_t *col,
 	       struct err *e);
 
@@ -53,12 +85,24 @@ struct scmp_rules {
 	struct scmp_conj *v;
 };
 
-/* Compiles EXPR for native syscall NR (argument widths from sys_args()).
- * The OR of OUT matches exactly what EXPR matches. */
+/* Compiles EXPR for native syscall NR (argument widths from sys_args();
+ * a syscall without an entry has six 64-bit arguments).  The OR of OUT
+ * matches exactly what EXPR matches, as the kernel reads the arguments:
+ * one seccomp_rule_add_array(ctx, action, NR, v[i].n, v[i].cmp) per
+ * element.
+ *  - OUT->n == 0: the rule matches nothing (every conjunction is
+ *    contradictory, e.g. "arg0 == 1 && arg0 == 2"); add no rule at all.
+ *  - an element with n == 0 matches every call (e.g. "arg0 & 0 == 0");
+ *    it is then the only element.
+ * Errors: an argument the syscall does not have, a value wider than its
+ * argument, a rule needing more than RULE_MAX_RULES libseccomp rules.
+ * Free OUT with scmp_rules_free(). */
 int rule_compile(const struct rule_expr *expr, int nr, struct scmp_rules *out,
 		 struct err *e);
 
-/* Writes EXPR back as text that rule_parse accepts. */
+/* Writes EXPR back as canonical text that rule_parse accepts and reads
+ * back to the same EXPR ("arg2 & 0x3 == 0x0 || arg0 == -100"); constants
+ * appear as numbers.  Truncates to LEN bytes, NUL included. */
 void rule_format(const struct rule_expr *expr, char *buf, size_t len);
 
 void rule_expr_free(struct rule_expr *expr);

@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Native number of NAME, or -1.  Also accepts a decimal number. */
+/* Native number of NAME, or -1.  Also accepts a decimal number 0..1023.
+ * These functions build one table on first use (not thread-safe: call them
+ * before starting threads). */
 int sys_number(const char *name);
 /* Name of native syscall NR, or NULL when unknown. */
 const char *sys_name(int nr);

@@ -1,0 +1,388 @@
+/* The child: every layer, in the order of SPEC.md section 2.
+ *
+ *   child_main (pid 1 of the new namespaces: the jail's init)
+ *     user maps -> root (mount ns) -> uts, net -> limits -> identity and
+ *     capabilities -> fork the target, then reap and relay signals
+ *   target_main (pid 2)
+ *     descriptors, environment, cwd -> seccomp -> execve
+ *
+ * Any failure is sent to the parent as MSG_ERROR and the child exits;
+ * the parent prints it and exits 125 (or 126/127), so no layer is ever
+ * silently missing. */
+#define _GNU_SOURCE 1
+#include "layers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/seccomp.h>
+#include <net/if.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rlimits.h"
+#include "mount.h"
+#include "privs.h"
+#include "userns.h"
+
+#ifndef PR_SET_MDWE
+#define PR_SET_MDWE 65
+#define PR_MDWE_REFUSE_EXEC_GAIN 1
+#endif
+
+static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
+
+int msg_send(int sock, const struct msg *m, int fd)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct iovec iov = { (void *)m, offsetof(struct msg, text) + strlen(m->text) + 1 };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	if (fd >= 0) {
+		struct cmsghdr *c;
+
+		memset(&u, 0, sizeof(u));
+		mh.msg_control = u.buf;
+		mh.msg_controllen = sizeof(u.buf);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	}
+	/* A raw syscall: this also runs in a helper thread without TLS of
+	 * its own (see install_with_listener). */
+	return syscall(SYS_sendmsg, sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+static _Noreturn void fail(struct child_args *a, int code, const struct err *e)
+{
+	struct msg m = { MSG_ERROR, code, "" };
+
+	snprintf(m.text, sizeof(m.text), "%s", e->msg);
+	msg_send(a->sock, &m, -1);
+	_exit(code);
+}
+
+static void set_hostname(struct err *e)
+{
+	/* Not the host's name: it may identify the host. */
+	if (sethostname("jail", 4) < 0)
+		err_sys(e, "uts layer: sethostname");
+}
+
+static int loopback_up(struct err *e)
+{
+	struct ifreq ifr = { 0 };
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (s < 0)
+		return err_sys(e, "net layer: socket");
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) {
+		close(s);
+		return err_sys(e, "net layer: reading lo");
+	}
+	ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) {
+		close(s);
+		return err_sys(e, "net layer: bringing lo up");
+	}
+	close(s);
+	return 0;
+}
+
+/* Best effort, where the kernel lets a namespace owner write them: no
+ * nested user namespaces (the seccomp baseline is the guarantee), and
+ * memfds that cannot be executed. */
+static void write_sysctls(void)
+{
+	static const struct { const char *path, *value; } ctl[] = {
+		{ "/proc/sys/user/max_user_namespaces", "0" },
+		{ "/proc/sys/vm/memfd_noexec", "2" },
+	};
+
+	for (size_t i = 0; i < sizeof(ctl) / sizeof(ctl[0]); i++) {
+		int fd = open(ctl[i].path, O_WRONLY | O_CLOEXEC);
+
+		if (fd >= 0) {
+			if (write(fd, ctl[i].value, strlen(ctl[i].value)) < 0) {
+				/* read-only under nspawn and hardened units: fine */
+			}
+			close(fd);
+		}
+	}
+}
+
+static int recv_go(int sock, struct err *e)
+{
+	struct msg m;
+	ssize_t n;
+
+	do
+		n = recv(sock, &m, sizeof(m), 0);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0 || m.type != MSG_GO)
+		return err_set(e, "user namespace: the parent did not write the id maps");
+	return 0;
+}
+
+/* ---------------------------------------------------------------- seccomp */
+
+static int load_filter(const struct bpf_prog *p, unsigned flags)
+{
+	struct sock_fprog prog = { (unsigned short)p->len, p->insns };
+
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
+}
+
+/* Shared between the target's main thread and its helper thread. */
+struct handoff {
+	int sock;
+	int listener;		/* -1 until the filter is loaded */
+};
+
+/* The helper thread.  Once the main thread has loaded the filter with a
+ * listener, every syscall it makes may wait for the parent's answer, and
+ * the parent needs the listener to answer: so the listener is sent by this
+ * thread, which the filter does not cover (seccomp filters are per thread
+ * unless synchronised).  It only reads memory and makes raw syscalls. */
+static int handoff_thread(void *arg)
+{
+	struct handoff *h = arg;
+	struct msg m = { MSG_HELLO, 0, "" };
+	int fd;
+
+	while ((fd = __atomic_load_n(&h->listener, __ATOMIC_ACQUIRE)) < 0)
+		syscall(SYS_sched_yield);
+	msg_send(h->sock, &m, fd);
+	syscall(SYS_exit, 0);
+	return 0;
+}
+
+/* Loads the baseline, then the user's filter; sends MSG_HELLO (the
+ * parent learns the target's host pid from its credentials). */
+static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
+			   struct handoff *h, struct err *e)
+{
+	const struct compiled *f = a->filters;
+	struct msg hello = { MSG_HELLO, 0, "" };
+	int fd;
+
+	if (!f->user_notifies) {
+		if (msg_send(a->sock, &hello, -1) < 0)
+			return err_sys(e, "seccomp layer: telling the parent");
+		if (load_filter(&f->baseline, 0) < 0)
+			return err_sys(e, "seccomp layer: loading the baseline filter");
+		if (f->user.len && load_filter(&f->user, 0) < 0)
+			return err_sys(e, "seccomp layer: loading the policy filter");
+		return 0;
+	}
+	if (load_filter(&f->baseline, 0) < 0)
+		return err_sys(e, "seccomp layer: loading the baseline filter");
+	h->sock = a->sock;
+	h->listener = -1;
+	if (clone(handoff_thread, stack + stack_size,
+		  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+		  CLONE_SYSVSEM, h) < 0)
+		return err_sys(e, "seccomp layer: starting the hand-off thread");
+	fd = load_filter(&f->user, SECCOMP_FILTER_FLAG_NEW_LISTENER);
+	if (fd < 0) {
+		/* The thread is still waiting: stop it with the error path. */
+		return err_sys(e, "seccomp layer: loading the policy filter with a listener");
+	}
+	__atomic_store_n(&h->listener, fd, __ATOMIC_RELEASE);
+	/* From here until execve only syscalls the parent lets through. */
+	return 0;
+}
+
+/* ---------------------------------------------------------------- target */
+
+static void setup_fds(struct child_args *a)
+{
+	const struct relays *rs = a->relays;
+	int keep_hi = a->sock > a->errpipe ? a->sock : a->errpipe;
+	int keep_lo = a->sock > a->errpipe ? a->errpipe : a->sock;
+	unsigned first = 3;
+
+	for (int fd = 1; fd <= 2; fd++)
+		if (rs->child_fd[fd] >= 0)
+			dup2(rs->child_fd[fd], fd);
+	if (a->cfg->pass_listen_fds) {
+		const char *n = getenv("LISTEN_FDS");
+		long count = n ? strtol(n, NULL, 10) : 0;
+
+		if (count > 0 && count < 1024)
+			first = 3 + (unsigned)count;
+	}
+	/* Only 0, 1, 2 (and the LISTEN_FDS) reach the target; sock and
+	 * errpipe are close-on-exec and needed until the execve. */
+	if (keep_lo > (int)first)
+		syscall(SYS_close_range, first, keep_lo - 1, 0);
+	if (keep_hi > keep_lo + 1)
+		syscall(SYS_close_range, keep_lo + 1, keep_hi - 1, 0);
+	syscall(SYS_close_range, keep_hi + 1, ~0U, 0);
+}
+
+static _Noreturn void target_main(struct child_args *a)
+{
+	const struct root_plan *plan = a->plan;
+	/* The hand-off thread's stack: this frame lives until execve. */
+	char stack[32768] __attribute__((aligned(16)));
+	struct handoff h;
+	struct err e;
+	sigset_t none;
+	struct stat st;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+		signal(forwarded[i], SIG_DFL);
+	/* A write past RLIMIT_FSIZE fails with EFBIG instead of killing. */
+	signal(SIGXFSZ, SIG_IGN);
+	setup_fds(a);
+	if (chdir(plan->cwd) < 0) {
+		err_sys(&e, "--cwd %s", plan->cwd);
+		fail(a, 125, &e);
+	}
+	if (stat(plan->exe, &st) < 0) {
+		err_sys(&e, "%s", plan->exe);
+		fail(a, errno == ENOENT ? 127 : 126, &e);
+	}
+	if (faccessat(AT_FDCWD, plan->exe, X_OK, AT_EACCESS) < 0 || !S_ISREG(st.st_mode)) {
+		err_set(&e, "%s: cannot be executed inside the jail", plan->exe);
+		fail(a, 126, &e);
+	}
+	if (a->cfg->mdwe && prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) < 0) {
+		err_sys(&e, "--mdwe: PR_SET_MDWE");
+		fail(a, 125, &e);
+	}
+	if (install_seccomp(a, stack, sizeof(stack), &h, &e) < 0)
+		fail(a, 125, &e);
+	execve(plan->exe, a->cfg->argv, a->envp);
+	{
+		int err = errno;
+
+		/* The parent lets these through: it has not seen the exec. */
+		if (write(a->errpipe, &err, sizeof(err)) < 0) {
+			/* the parent reports the exit status alone */
+		}
+		_exit(err == ENOENT ? 127 : 126);
+	}
+}
+
+/* ---------------------------------------------------------------- init */
+
+/* The jail's pid 1: the target runs as its child, so that a target that
+ * does not handle SIGTERM still dies from it (the kernel protects a pid
+ * namespace's init from signals it has no handler for), and orphans are
+ * reaped.  It relays to the target the signals the parent forwards. */
+static _Noreturn void init_main(struct child_args *a, pid_t target)
+{
+	sigset_t set;
+	int status = 0;
+
+	/* The target runs as the same uid: keep it from ptracing us. */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	/* Nothing but the socket: the relay pipes must see EOF when the
+	 * target is done, and the target must not find our descriptors. */
+	if (a->sock > 0)
+		syscall(SYS_close_range, 0, a->sock - 1, 0);
+	syscall(SYS_close_range, a->sock + 1, ~0U, 0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+		sigaddset(&set, forwarded[i]);
+	for (;;) {
+		siginfo_t si;
+		int sig = sigwaitinfo(&set, &si);
+
+		if (sig < 0)
+			continue;
+		if (sig != SIGCHLD) {
+			/* From outside the namespace (the parent) the sender's
+			 * pid reads 0; the terminal's own signals (SI_KERNEL)
+			 * already reached the target's process group. */
+			if (si.si_code <= 0 && si.si_pid == 0)
+				kill(target, sig);
+			continue;
+		}
+		for (;;) {
+			pid_t p = waitpid(-1, &status, WNOHANG);
+
+			if (p <= 0)
+				break;
+			if (p == target) {
+				struct msg m = { MSG_STATUS, status, "" };
+
+				msg_send(a->sock, &m, -1);
+				/* Leaving tears the namespace down: nothing the
+				 * target left behind outlives it. */
+				_exit(0);
+			}
+		}
+	}
+}
+
+_Noreturn void child_main(struct child_args *a)
+{
+	const struct config *c = a->cfg;
+	struct mount_state ms = { .uid = a->uid, .gid = a->gid, .rootfd = -1 };
+	struct err e = { "", false };
+	pid_t target;
+	char b;
+
+	if (!a->privileged &&
+	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
+		fail(a, 125, &e);
+	if (mount_prepare(a->plan, &ms, &e) < 0)
+		fail(a, 125, &e);
+	if (a->privileged && recv_go(a->sock, &e) < 0)
+		fail(a, 125, &e);
+	write_sysctls();
+	if (mount_enter(a->plan, &ms, &e) < 0)
+		fail(a, 125, &e);
+	if (!(c->share & SHARE_UTS)) {
+		set_hostname(&e);
+		if (e.msg[0])
+			fail(a, 125, &e);
+	}
+	if (!(c->share & SHARE_NET) && loopback_up(&e) < 0)
+		fail(a, 125, &e);
+	if (limits_apply(c, &e) < 0)
+		fail(a, 125, &e);
+	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
+		fail(a, 125, &e);
+	/* A credential change resets the parent-death signal: set it now.
+	 * getppid() reads 0 in a new pid namespace, so the parent's death is
+	 * seen on the lifeline pipe instead. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (read(a->lifeline, &b, 1) == 0)
+		_exit(125);
+	close(a->lifeline);
+	if (!a->new_pidns)
+		target_main(a);
+	target = fork();
+	if (target < 0) {
+		err_sys(&e, "pid layer: fork");
+		fail(a, 125, &e);
+	}
+	if (target == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+		target_main(a);
+	}
+	init_main(a, target);
+}

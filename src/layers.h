@@ -1,0 +1,51 @@
+/* The child's side: the layers applied between clone and execve, in the
+ * order of SPEC.md section 2, and the messages it sends the parent. */
+#ifndef JAIL_LAYERS_H
+#define JAIL_LAYERS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "options.h"
+#include "policy.h"
+#include "relay.h"
+#include "root.h"
+
+enum msg_type {
+	MSG_ERROR = 1,	/* a layer failed: code is the exit status, text says why */
+	MSG_HELLO,	/* the target is about to exec; may carry the listener fd */
+	MSG_STATUS,	/* from the jail's init: the target's wait status */
+	MSG_GO,		/* parent to child: the id maps are written */
+};
+
+struct msg {
+	int type;
+	int code;
+	char text[1024];
+};
+
+/* Everything the child needs; filled by the parent before clone. */
+struct child_args {
+	const struct config *cfg;
+	const struct root_plan *plan;
+	struct compiled *filters;
+	char **envp;
+	int sock;		/* child's end of the parent's socketpair */
+	int errpipe;		/* write end: closed by a successful execve */
+	int lifeline;		/* read end: EOF once the parent is gone */
+	const struct relays *relays;
+	bool privileged;	/* jail runs as root: the parent writes the maps */
+	uid_t outside_uid;
+	gid_t outside_gid;
+	uid_t uid;		/* the target's ids inside the user namespace */
+	gid_t gid;
+	bool new_pidns;
+};
+
+/* Runs in the child after clone; never returns. */
+_Noreturn void child_main(struct child_args *a);
+
+/* Sends M on SOCK; with FD >= 0, passes it along. */
+int msg_send(int sock, const struct msg *m, int fd);
+
+#endif

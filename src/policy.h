@@ -1,0 +1,108 @@
+/* The seccomp policy: what the user asked for, merged from every source,
+ * and its compilation into the filters jail loads.
+ *
+ * jail loads up to two filters, in this order:
+ *   1. the baseline (always): kernel attack surface no wrapped program
+ *      needs, denied with EPERM (ENOSYS for clone3), whatever the user says.
+ *      It is separate because its argument conditions (ioctl TIOCSTI,
+ *      clone with namespace flags) cannot share a filter with an
+ *      unconditional allow of the same syscall: libseccomp lets the
+ *      unconditional rule swallow the conditional one.
+ *   2. the user's policy, when there is one, loaded last so that its
+ *      verdicts (and a listener, when denials are reported) apply.  It
+ *      repeats the unconditional baseline entries so that, in --errno mode,
+ *      the baseline's errno still wins (same-precedence seccomp actions
+ *      take the data of the most recently loaded filter).
+ * The last filter loaded starts with a guard that fails every syscall
+ * number above the highest jail knows with ENOSYS.
+ */
+#ifndef JAIL_POLICY_H
+#define JAIL_POLICY_H
+
+#include <linux/filter.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "rule.h"
+
+struct sys_rule {
+	int nr;
+	bool deny;
+	bool startup;		/* from allow-startup */
+	bool cond;		/* expr holds an argument condition */
+	struct rule_expr expr;
+	char *text;		/* the condition as written, for export */
+};
+
+struct policy {
+	struct sys_rule *rules;
+	size_t n, cap;
+	bool allowlist;		/* any allow (not allow-startup alone) seen */
+	int errnum;		/* 0: denied syscalls kill */
+	bool errnum_set;
+};
+
+/* Adds SPEC, either a LIST ("read,write:@basic-io", names and @groups
+ * separated by commas or colons) or one rule "NAME: EXPR".  On error sets
+ * *COL to the column of the offending word in SPEC. */
+int policy_add(struct policy *p, const char *spec, bool deny, bool startup,
+	       size_t *col, struct err *e);
+void policy_free(struct policy *p);
+bool policy_empty(const struct policy *p);
+
+/* The verdict of the user's policy for one syscall, after merging. */
+enum verdict { V_DEFAULT, V_ALLOW, V_DENY, V_COND };
+
+struct resolved_sys {
+	enum verdict v;
+	struct rule_expr allow_if;	/* V_COND: allowed when this holds */
+	struct rule_expr deny_if;	/* V_COND in deny-list mode: denied when this holds */
+	bool startup_only;
+};
+
+/* The merged verdict for every syscall number up to sys_max(). */
+struct resolution {
+	struct resolved_sys *sys;	/* indexed by syscall number */
+	size_t n;
+};
+
+int policy_resolve(const struct policy *p, struct resolution *out,
+		   struct err *e);
+void resolution_free(struct resolution *r);
+
+/* Whether NR is denied by the baseline whatever its arguments; its errno. */
+bool baseline_always(int nr, bool shared_pid, int *errnum);
+
+struct bpf_prog {
+	struct sock_filter *insns;
+	size_t len;
+};
+
+struct compile_opts {
+	bool notify;		/* report denials through a listener */
+	bool shared_pid;	/* the baseline also denies ptrace & co. */
+	bool learn;		/* notify every syscall (jail --learn) */
+};
+
+struct compiled {
+	struct bpf_prog baseline;
+	struct bpf_prog user;		/* len 0: no user filter */
+	bool user_notifies;		/* user filter returns USER_NOTIF */
+	bool deny_exec;			/* later execve/execveat are denied */
+};
+
+int policy_compile(const struct policy *p, const struct compile_opts *o,
+		   struct compiled *out, struct err *e);
+void compiled_free(struct compiled *c);
+
+/* Rewrites every USER_NOTIF return of PROG into KILL_PROCESS, for exports
+ * and for when no listener can be had. */
+void bpf_notify_to_kill(struct bpf_prog *prog);
+
+/* Names of syscalls the user allowed that the baseline still denies, as a
+ * comma-separated list in BUF (empty when none). */
+void policy_baseline_overrides(const struct policy *p, bool shared_pid,
+			       char *buf, size_t len);
+
+#endif

@@ -1,0 +1,638 @@
+/* The supervisor.
+ *
+ * jail stays the parent of the jail's init (or of the target, with
+ * --share pid) and waits on one poll(): forwarded signals, messages from
+ * the child, the seccomp listener, the relay pipes, the child's pidfd and
+ * the timeout.  It never sleeps or polls in a loop. */
+#define _GNU_SOURCE 1
+#include "supervise.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "layers.h"
+#include "policy.h"
+#include "relay.h"
+#include "report.h"
+#include "root.h"
+#include "syscalls.h"
+#include "uidpool.h"
+#include "userns.h"
+
+/* Kernel 6.6 headers; the machine's may be older. */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
+#endif
+
+extern char **environ;
+
+static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
+
+struct run {
+	const struct config *cfg;
+	struct root_plan plan;
+	struct compiled filters;
+	struct relays relays;
+	struct strv env;
+	pid_t child;		/* init, or the target with --share pid */
+	int pidfd;
+	int sock;
+	int errpipe;
+	int sigfd;
+	int listener;
+	int lifeline;
+	int uidlock;
+	pid_t target;		/* host pid, from MSG_HELLO */
+	bool child_done, exec_done, timed_out, denied, got_status;
+	int child_status;	/* wait status of init or the target */
+	int target_status;	/* from MSG_STATUS */
+	int exec_errno;
+	int error_code;		/* from MSG_ERROR */
+	char error[1024];
+	char denied_name[64];
+};
+
+static void say(const struct config *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void say(const struct config *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->verbosity < VERBOSE)
+		return;
+	fprintf(stderr, "jail: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+bool listener_possible(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "re");
+	bool filtered = true;
+	pid_t pid;
+	int status;
+
+	if (f) {
+		while (fgets(line, sizeof(line), f))
+			if (strncmp(line, "Seccomp:", 8) == 0)
+				filtered = strtol(line + 8, NULL, 10) != 0;
+		fclose(f);
+	}
+	if (!filtered)
+		return true;
+	/* Under someone else's filter: only trying tells whether it has a
+	 * listener (the kernel allows one per filter chain). */
+	pid = fork();
+	if (pid == 0) {
+		struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+		struct sock_fprog prog = { 1, &allow };
+
+		prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+		_exit(syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+			      SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog) < 0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* ---------------------------------------------------------------- environment */
+
+static bool stripped(const char *kv)
+{
+	return strncmp(kv, "LD_", 3) == 0 || strncmp(kv, "JAIL_", 5) == 0 ||
+	       strncmp(kv, "SECCOMP_SYSCALL_", 16) == 0;
+}
+
+static bool named(const char *kv, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(kv, name, n) == 0 && kv[n] == '=';
+}
+
+static int build_env(const struct config *c, const struct root_plan *plan,
+		     struct strv *env, struct err *e)
+{
+	if (!c->clearenv)
+		for (char **v = environ; *v; v++) {
+			bool drop = stripped(*v);
+
+			for (size_t i = 0; i < c->unsetenv.n && !drop; i++)
+				drop = named(*v, c->unsetenv.v[i]);
+			if (!c->pass_listen_fds && (named(*v, "LISTEN_FDS") ||
+						    named(*v, "LISTEN_PID") ||
+						    named(*v, "LISTEN_FDNAMES")))
+				drop = true;
+			if (!drop && strv_push(env, *v) < 0)
+				return err_sys(e, "out of memory");
+		}
+	for (size_t i = 0; i < c->setenv.n; i++) {
+		const char *kv = c->setenv.v[i];
+		size_t klen = strcspn(kv, "=");
+
+		for (size_t j = 0; j < env->n; j++)
+			if (strncmp(env->v[j], kv, klen + 1) == 0) {
+				free(env->v[j]);
+				env->v[j] = strdup(kv);
+				goto next;
+			}
+		if (strv_push(env, kv) < 0)
+			return err_sys(e, "out of memory");
+next:;
+	}
+	/* Jail's own: where the loader in the jail must look (it cannot
+	 * expand $ORIGIN without /proc). */
+	if (plan->ld_library_path) {
+		char *kv;
+
+		if (asprintf(&kv, "LD_LIBRARY_PATH=%s", plan->ld_library_path) < 0 ||
+		    strv_push_owned(env, kv) < 0)
+			return err_sys(e, "out of memory");
+	}
+	if (!env->v && strv_push_owned(env, NULL) < 0) {
+		/* an empty environment still needs its NULL */
+		env->v = calloc(1, sizeof(char *));
+		if (!env->v)
+			return err_sys(e, "out of memory");
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- messages */
+
+static void status_event(const struct run *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void status_event(const struct run *r, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	int n;
+
+	if (r->cfg->status_fd < 0)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0 || n >= (int)sizeof(buf) - 1)
+		return;
+	buf[n++] = '\n';
+	if (write(r->cfg->status_fd, buf, (size_t)n) < 0) {
+		/* the reader went away: nothing to do */
+	}
+}
+
+static void on_message(struct run *r)
+{
+	char cbuf[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
+	struct msg m;
+	struct iovec iov = { &m, sizeof(m) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	ssize_t n = recvmsg(r->sock, &mh, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+	struct ucred cred = { 0 };
+	int fd = -1;
+
+	if (n <= 0) {
+		if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+			close(r->sock);
+			r->sock = -1;
+		}
+		return;
+	}
+	m.text[sizeof(m.text) - 1] = '\0';
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+			memcpy(&fd, CMSG_DATA(c), sizeof(int));
+		else if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS)
+			memcpy(&cred, CMSG_DATA(c), sizeof(cred));
+	}
+	switch (m.type) {
+	case MSG_ERROR:
+		if (!r->error_code) {
+			r->error_code = m.code;
+			snprintf(r->error, sizeof(r->error), "%s", m.text);
+		}
+		break;
+	case MSG_HELLO:
+		r->target = cred.pid;
+		if (fd >= 0) {
+			r->listener = fd;
+			fd = -1;
+			/* Kernel 6.6+: the target and jail hand off on one CPU
+			 * instead of waking each other across CPUs. */
+			ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+			      SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0);
+		}
+		status_event(r, "{\"child-pid\": %d}", (int)r->target);
+		say(r->cfg, "target %s started as pid %d", r->plan.exe, (int)r->target);
+		break;
+	case MSG_STATUS:
+		r->got_status = true;
+		r->target_status = m.code;
+		break;
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
+static void kill_jail(struct run *r)
+{
+	/* SIGKILL to a pid namespace's init takes every process in it. */
+	if (r->pidfd >= 0)
+		syscall(SYS_pidfd_send_signal, r->pidfd, SIGKILL, NULL, 0);
+	if (r->target > 0 && (r->cfg->share & SHARE_PID))
+		kill(r->target, SIGKILL);
+}
+
+/* Has the target's execve happened?  The child's end of errpipe is
+ * close-on-exec: EOF means the exec went through; data means it failed. */
+static void check_exec(struct run *r)
+{
+	int err;
+	ssize_t n;
+
+	if (r->exec_done || r->errpipe < 0)
+		return;
+	n = read(r->errpipe, &err, sizeof(err));
+	if (n == (ssize_t)sizeof(err)) {
+		r->exec_errno = err;
+	} else if (n == 0) {
+		if (!r->exec_errno)
+			r->exec_done = true;
+		close(r->errpipe);
+		r->errpipe = -1;
+	}
+}
+
+static void on_notification(struct run *r)
+{
+	struct seccomp_notif req;
+	struct seccomp_notif_resp resp;
+	char line[1200];
+
+	memset(&req, 0, sizeof(req));
+	if (ioctl(r->listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0) {
+		if (errno != EINTR && errno != ENOENT) {
+			close(r->listener);
+			r->listener = -1;
+		}
+		return;
+	}
+	memset(&resp, 0, sizeof(resp));
+	resp.id = req.id;
+	check_exec(r);
+	/* Until the target's execve, every syscall is jail's own code (the
+	 * first execve included): let it through.  Whether the exec happened
+	 * is read from the errpipe, not from anything the target controls. */
+	if (!r->exec_done) {
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+		return;
+	}
+	if (r->cfg->policy.errnum) {
+		/* Only execs come here in errno mode. */
+		resp.error = -r->cfg->policy.errnum;
+		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+		return;
+	}
+	report_denied(line, sizeof(line), (pid_t)req.pid, req.data.nr,
+		      (const uint64_t *)req.data.args);
+	snprintf(r->denied_name, sizeof(r->denied_name), "%s",
+		 sys_name(req.data.nr) ? sys_name(req.data.nr) : "?");
+	fprintf(stderr, "jail: %s; killed\n", line);
+	r->denied = true;
+	kill_jail(r);
+}
+
+static void on_signal(struct run *r)
+{
+	struct signalfd_siginfo si;
+
+	while (read(r->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+		if (si.ssi_signo == SIGCHLD)
+			continue;
+		/* A signal the terminal sent (SI_KERNEL) already reached the
+		 * target's process group: do not deliver it twice. */
+		if ((int)si.ssi_code > 0)
+			continue;
+		if (r->cfg->share & SHARE_PID) {
+			if (r->child > 0)
+				kill(r->child, (int)si.ssi_signo);
+		} else if (r->pidfd >= 0) {
+			syscall(SYS_pidfd_send_signal, r->pidfd, si.ssi_signo, NULL, 0);
+		}
+	}
+}
+
+static void on_child_exit(struct run *r)
+{
+	siginfo_t si = { 0 };
+
+	if (waitid(P_PIDFD, (id_t)r->pidfd, &si, WEXITED | WNOHANG) < 0 || si.si_pid == 0)
+		return;
+	r->child_done = true;
+	r->child_status = si.si_code == CLD_EXITED ? W_EXITCODE(si.si_status, 0)
+						 : si.si_status & 0x7f;
+	close(r->pidfd);
+	r->pidfd = -1;
+}
+
+static int exit_status(struct run *r)
+{
+	int st = r->got_status ? r->target_status : r->child_status;
+
+	if (r->error_code) {
+		fprintf(stderr, "jail: %s\n", r->error);
+		return r->error_code;
+	}
+	if (r->timed_out) {
+		if (r->cfg->verbosity > QUIET)
+			fprintf(stderr, "jail: timed out after %ld.%03ld s; killed\n",
+				r->cfg->timeout_ms / 1000, r->cfg->timeout_ms % 1000);
+		status_event(r, "{\"exit-code\": 124}");
+		return 124;
+	}
+	if (r->denied) {
+		status_event(r, "{\"exit-code\": 159, \"denied\": \"%s\"}", r->denied_name);
+		return 159;
+	}
+	if (r->exec_errno) {
+		fprintf(stderr, "jail: cannot execute %s: %s\n", r->plan.exe, strerror(r->exec_errno));
+		return r->exec_errno == ENOENT ? 127 : 126;
+	}
+	if (WIFEXITED(st)) {
+		status_event(r, "{\"exit-code\": %d}", WEXITSTATUS(st));
+		return WEXITSTATUS(st);
+	}
+	if (WIFSIGNALED(st)) {
+		if (WTERMSIG(st) == SIGSYS && r->cfg->verbosity > QUIET)
+			fprintf(stderr, "jail: %s: killed by the seccomp filter (a non-native syscall ABI, or jail had no listener to say which syscall)\n",
+				r->plan.exe);
+		status_event(r, "{\"exit-code\": %d, \"signal\": %d}", 128 + WTERMSIG(st), WTERMSIG(st));
+		return 128 + WTERMSIG(st);
+	}
+	return 125;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static int event_loop(struct run *r)
+{
+	long deadline = r->cfg->timeout_ms ? now_ms() + r->cfg->timeout_ms : 0;
+	struct err e;
+
+	for (;;) {
+		struct pollfd p[8];
+		int n = 0, timeout = -1, ip[8];
+		bool relays_open = false;
+
+		for (int i = 0; i < r->relays.n; i++)
+			relays_open |= r->relays.r[i].from >= 0;
+		if (r->child_done && !relays_open)
+			break;
+#define WATCH(fdv, id) do { if ((fdv) >= 0) { p[n] = (struct pollfd){ (fdv), POLLIN, 0 }; ip[n++] = (id); } } while (0)
+		WATCH(r->sigfd, 0);
+		WATCH(r->sock, 1);
+		WATCH(r->listener, 2);
+		WATCH(r->pidfd, 3);
+		for (int i = 0; i < r->relays.n; i++)
+			WATCH(r->relays.r[i].from, 4 + i);
+#undef WATCH
+		if (deadline && !r->timed_out) {
+			long left = deadline - now_ms();
+
+			timeout = left > 0 ? (int)left : 0;
+		}
+		if (poll(p, (nfds_t)n, timeout) < 0 && errno != EINTR)
+			return 125;
+		if (deadline && !r->timed_out && now_ms() >= deadline) {
+			r->timed_out = true;
+			kill_jail(r);
+		}
+		for (int i = 0; i < n; i++) {
+			if (!p[i].revents)
+				continue;
+			switch (ip[i]) {
+			case 0: on_signal(r); break;
+			case 1: on_message(r); break;
+			case 2:
+				if (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+					close(r->listener);
+					r->listener = -1;
+				} else {
+					on_notification(r);
+				}
+				break;
+			case 3: on_child_exit(r); break;
+			default:
+				if (relay_pump(&r->relays.r[ip[i] - 4], &e) < 0) {
+					fprintf(stderr, "jail: %s\n", e.msg);
+					close(r->relays.r[ip[i] - 4].from);
+					r->relays.r[ip[i] - 4].from = -1;
+				}
+			}
+		}
+	}
+	/* What the child sent before it went is still queued. */
+	while (r->sock >= 0)
+		on_message(r);
+	check_exec(r);
+	return exit_status(r);
+}
+
+/* ---------------------------------------------------------------- start */
+
+static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
+		    struct err *e)
+{
+	uid_t id = JAIL_UNPRIV_ID;
+
+	a->privileged = geteuid() == 0;
+	a->outside_uid = geteuid();
+	a->outside_gid = getegid();
+	if (a->privileged && (c->uid == ID_AUTO || c->gid == ID_AUTO) &&
+	    uidpool_reserve(&id, &r->uidlock, e) < 0)
+		return -1;
+	a->uid = c->uid == ID_AUTO ? id : (uid_t)c->uid;
+	a->gid = c->gid == ID_AUTO ? id : (gid_t)c->gid;
+	return 0;
+}
+
+static int start(struct run *r, struct child_args *a, struct err *e)
+{
+	const struct config *c = r->cfg;
+	unsigned long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWCGROUP |
+			      CLONE_PIDFD | SIGCHLD;
+	int sv[2], ep[2], lp[2], one = 1;
+	sigset_t set;
+
+	if (!(c->share & SHARE_NET)) flags |= CLONE_NEWNET;
+	if (!(c->share & SHARE_PID)) flags |= CLONE_NEWPID;
+	if (!(c->share & SHARE_IPC)) flags |= CLONE_NEWIPC;
+	if (!(c->share & SHARE_UTS)) flags |= CLONE_NEWUTS;
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 ||
+	    pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0 || pipe2(lp, O_CLOEXEC | O_NONBLOCK) < 0)
+		return err_sys(e, "setting up the supervisor");
+	setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+		sigaddset(&set, forwarded[i]);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	r->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (r->sigfd < 0)
+		return err_sys(e, "signalfd");
+	/* The child's end of errpipe must block: it is only written. */
+	fcntl(ep[1], F_SETFL, 0);
+	a->sock = sv[1];
+	a->errpipe = ep[1];
+	a->lifeline = lp[0];
+	a->new_pidns = !(c->share & SHARE_PID);
+	r->pidfd = -1;
+	r->child = (pid_t)syscall(SYS_clone, flags, NULL, &r->pidfd, NULL, 0);
+	if (r->child < 0) {
+		if (errno == EPERM || errno == ENOSPC || errno == EINVAL)
+			return err_sys(e, "namespaces layer: cannot create new user/mount/pid/net namespaces (user namespaces disabled by sysctl or a seccomp/RestrictNamespaces= policy?)");
+		return err_sys(e, "namespaces layer: clone");
+	}
+	if (r->child == 0) {
+		close(sv[0]);
+		close(ep[0]);
+		close(lp[1]);
+		close(r->sigfd);
+		for (int i = 0; i < r->relays.n; i++)
+			close(r->relays.r[i].from);
+		child_main(a);
+	}
+	close(sv[1]);
+	close(ep[1]);
+	close(lp[0]);
+	relays_close_child_ends(&r->relays);
+	r->sock = sv[0];
+	r->errpipe = ep[0];
+	r->lifeline = lp[1];
+	if (a->privileged) {
+		char path[32];
+		struct msg go = { MSG_GO, 0, "" };
+		int dir;
+
+		/* The child is not reaped before this: /proc/PID is it. */
+		snprintf(path, sizeof(path), "/proc/%d", (int)r->child);
+		dir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (dir < 0 || userns_map_identity(dir, e) < 0) {
+			if (dir < 0)
+				err_sys(e, "user namespace: %s", path);
+			if (dir >= 0)
+				close(dir);
+			kill_jail(r);
+			return -1;
+		}
+		close(dir);
+		if (msg_send(r->sock, &go, -1) < 0) {
+			kill_jail(r);
+			return err_sys(e, "user namespace: telling the child");
+		}
+	}
+	return 0;
+}
+
+static void verbose_summary(const struct run *r, const struct child_args *a)
+{
+	const struct config *c = r->cfg;
+	char over[512];
+
+	if (c->verbosity < VERBOSE)
+		return;
+	say(c, "namespaces: new user, mount, cgroup%s%s%s%s",
+	    c->share & SHARE_NET ? "" : ", net (loopback only)",
+	    c->share & SHARE_PID ? "" : ", pid", c->share & SHARE_IPC ? "" : ", ipc",
+	    c->share & SHARE_UTS ? "" : ", uts");
+	say(c, "root: empty tmpfs, read-only, %zu entries (%s and its libraries%s%s)",
+	    r->plan.n, r->plan.exe, c->system ? ", the host's system dirs" : "",
+	    c->proc ? ", /proc" : "");
+	say(c, "limits: fsize and core 0 unless set, %zu more", c->nrlimits);
+	say(c, "identity: uid %u gid %u inside%s, no capabilities, no_new_privs",
+	    (unsigned)a->uid, (unsigned)a->gid,
+	    a->privileged ? " and on the host" : " (mapped to the caller)");
+	if (!a->privileged)
+		say(c, "identity: unprivileged, the caller's supplementary groups stay (the kernel keeps them)");
+	say(c, "seccomp: baseline filter%s%s", r->filters.user.len ? " and the policy filter" : "",
+	    r->filters.user_notifies ? " (violations reported by name)" : "");
+	policy_baseline_overrides(&c->policy, c->share & SHARE_PID, over, sizeof(over));
+	if (over[0])
+		say(c, "seccomp: allowed but still denied by the baseline: %s", over);
+}
+
+int supervise_run(const struct config *c)
+{
+	struct run r = { .cfg = c, .sock = -1, .errpipe = -1, .sigfd = -1,
+			 .listener = -1, .lifeline = -1, .uidlock = -1, .pidfd = -1 };
+	struct child_args a = { .cfg = c };
+	struct compile_opts co = { .shared_pid = c->share & SHARE_PID };
+	struct err e = { "", false };
+	char *exe = NULL;
+	int status;
+
+	status = root_find_command(c->argv[0], &exe, &e);
+	if (status) {
+		fprintf(stderr, "jail: %s\n", e.msg);
+		return status;
+	}
+	co.notify = listener_possible();
+	if (root_plan_build(c, exe, &r.plan, &e) < 0 ||
+	    policy_compile(&c->policy, &co, &r.filters, &e) < 0 ||
+	    pick_ids(c, &r, &a, &e) < 0 || relays_setup(&r.relays, &e) < 0 ||
+	    build_env(c, &r.plan, &r.env, &e) < 0) {
+		fprintf(stderr, "jail: %s\n", e.msg);
+		status = 125;
+		goto out;
+	}
+	a.plan = &r.plan;
+	a.filters = &r.filters;
+	a.envp = r.env.v;
+	a.relays = &r.relays;
+	verbose_summary(&r, &a);
+	if (start(&r, &a, &e) < 0) {
+		fprintf(stderr, "jail: %s\n", e.msg);
+		status = 125;
+		goto out;
+	}
+	status = event_loop(&r);
+out:
+	free(exe);
+	root_plan_free(&r.plan);
+	compiled_free(&r.filters);
+	strv_free(&r.env);
+	if (r.uidlock >= 0)
+		close(r.uidlock);
+	return status;
+}

@@ -1,0 +1,17 @@
+/* Small helpers without side effects on the system. */
+#ifndef JAIL_UTIL_H
+#define JAIL_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Normalises an absolute path lexically: collapses '//' and '.', keeps
+ * no trailing '/'.  Returns NULL (errno EINVAL) for relative paths or any
+ * '..' component: jail never lets a path climb. */
+char *path_normalize(const char *path);
+/* True when PATH equals DIR or lies below it (both normalised). */
+bool path_under(const char *path, const char *dir);
+/* The program name jail prints in messages ("jail"). */
+#define PROG "jail"
+
+#endif
