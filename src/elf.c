@@ -1,9 +1,9 @@
 /* Which files a dynamic executable needs, found as glibc's ld.so finds them.
  *
- * The executable, every candidate library and /etc/ld.so.cache are mapped
- * read-only and parsed here; all three are untrusted input, so every offset
- * and size read from them is checked before use and
- * every loop is bounded by the input's size or a fixed cap.
+ * The executable, every candidate library and /etc/ld.so.cache are read and
+ * parsed here, never run.  All three are untrusted input: every offset and
+ * size read from them is checked before use, and every loop and allocation
+ * is bounded by the input's size or a fixed cap.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -242,34 +241,24 @@ static int map_vaddr(const struct img *m, uint64_t addr, struct strtab *t)
 	return -1;
 }
 
-static bool has_nul(const struct region *r, uint64_t n)
-{
-	return memchr(r->p, '\0', n) != NULL;
-}
-
-/* Gets the string at OFF in T.  From a file, a short read first: nearly
- * every string fits, and a string table can be megabytes. */
+/* Gets the string at OFF in T, from the window read_window() read when it
+ * is there. */
 static int tab_str(const struct img *m, const struct strtab *t, uint64_t off,
 		   struct region *r)
 {
-	uint64_t max, n;
+	uint64_t w = off - t->win_off, max;
 
-	if (off >= t->size)
-		return -1;
-	if (t->win.p && off >= t->win_off && off - t->win_off < t->win_len &&
-	    memchr(t->win.p + (off - t->win_off), '\0',
-		   t->win_len - (off - t->win_off))) {
-		r->p = t->win.p + (off - t->win_off);
-		r->own = NULL;
+	r->own = NULL;
+	if (t->win.p && off >= t->win_off && w < t->win_len &&
+	    memchr(t->win.p + w, '\0', t->win_len - w)) {
+		r->p = t->win.p + w;
 		return 0;
 	}
+	if (off >= t->size)
+		return -1;
 	max = t->size - off < MAX_STR ? t->size - off : MAX_STR;
-	n = m->b || max < 256 ? max : 256;
-	if (region_get(m, t->off + off, n, r) == 0 && has_nul(r, n))
-		return 0;
-	region_put(r);
-	if (n < max && region_get(m, t->off + off, max, r) == 0 &&
-	    has_nul(r, max))
+	if (region_get(m, t->off + off, max, r) == 0 &&
+	    memchr(r->p, '\0', max))
 		return 0;
 	region_put(r);
 	return -1;
@@ -701,15 +690,11 @@ struct abi {
 };
 
 static const struct abi abis[] = {
-	{ ELF_EM_X86_64, ELF_CLASS64, "x86_64-linux-gnu", "lib64", "x86_64",
-	  0x0303 },
-	{ ELF_EM_X86_64, ELF_CLASS32, "x86_64-linux-gnux32", "libx32",
-	  "x86_64", 0x0803 },
-	{ ELF_EM_386, ELF_CLASS32, "i386-linux-gnu", NULL, "i686", 0x0003 },
-	{ ELF_EM_AARCH64, ELF_CLASS64, "aarch64-linux-gnu", "lib64", "aarch64",
-	  0x0a03 },
-	{ ELF_EM_ARM, ELF_CLASS32, "arm-linux-gnueabihf", NULL, "v7l",
-	  0x0903 },
+	{ 62, 2, "x86_64-linux-gnu", "lib64", "x86_64", 0x0303 },
+	{ 62, 1, "x86_64-linux-gnux32", "libx32", "x86_64", 0x0803 },
+	{ 3, 1, "i386-linux-gnu", NULL, "i686", 0x0003 },
+	{ 183, 2, "aarch64-linux-gnu", "lib64", "aarch64", 0x0a03 },
+	{ 40, 1, "arm-linux-gnueabihf", NULL, "v7l", 0x0903 },
 	{ 0, 0, NULL, NULL, "", 0x0003 },	/* anything else */
 };
 
