@@ -1195,10 +1195,15 @@ int elf_resolve(const char *exe, const char *ld_library_path,
 
 	memset(out, 0, sizeof(*out));
 	rc = load_exe(&r, exe, e);
-	/* Without PT_INTERP nothing loads libraries, whatever the file says. */
-	if (rc == 0 && r.objs[0]->info.interp) {
+	/* An executable without PT_INTERP is static: nothing loads its
+	 * libraries, whatever the file says.  A shared library (the preload
+	 * library) has no PT_INTERP either, but its DT_NEEDED are loaded by
+	 * whoever loads it. */
+	if (rc == 0 && (r.objs[0]->info.interp ||
+			(r.objs[0]->info.dynamic && r.objs[0]->info.needed.n))) {
 		if (setup(&r, ld_library_path, e) < 0 ||
-		    load_interp(&r, e) < 0 || load_all(&r, e) < 0)
+		    (r.objs[0]->info.interp && load_interp(&r, e) < 0) ||
+		    load_all(&r, e) < 0)
 			rc = -1;
 	}
 	resolver_free(&r);

@@ -31,7 +31,9 @@ struct elf_deps {
 /* Resolves the dependencies of EXE (an absolute path to an ELF file).
  * LD_LIBRARY_PATH is the caller's value or NULL.  A library that cannot be
  * found is an error naming it and the object that needs it.  A file that is
- * not ELF gives an error; a static executable gives empty deps. */
+ * not ELF gives an error; a static executable gives empty deps.  Relative
+ * directories (in DT_RPATH, LD_LIBRARY_PATH, ...) are taken against the
+ * current directory, as the loader would, and reported absolute. */
 int elf_resolve(const char *exe, const char *ld_library_path,
 		struct elf_deps *out, struct err *e);
 
@@ -39,8 +41,9 @@ int elf_resolve(const char *exe, const char *ld_library_path,
  * RPATH and RUNPATH (split on ':', unexpanded; an empty element means the
  * current directory, as for the loader) and SONAME (malloc'd or NULL: the
  * loader reuses an already loaded object whose SONAME equals a DT_NEEDED).
- * Used by elf_resolve and by the fuzzer; never reads outside [buf, buf+len).
- * On failure OUT is left empty. */
+ * Never reads outside [buf, buf+len); on failure OUT is left empty.
+ * elf_resolve uses the same parser, reading only the parts it needs of each
+ * file with pread. */
 struct elf_info {
 	char *interp;
 	char *soname;

@@ -211,12 +211,18 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 
 /* ---------------------------------------------------------------- target */
 
+static int cmp_int(const void *x, const void *y)
+{
+	return *(const int *)x - *(const int *)y;
+}
+
+/* Only 0, 1, 2 (and the LISTEN_FDS, and the preload's marker) reach the
+ * target; sock and errpipe are close-on-exec and needed until execve. */
 static void setup_fds(struct child_args *a)
 {
 	const struct relays *rs = a->relays;
-	int keep_hi = a->sock > a->errpipe ? a->sock : a->errpipe;
-	int keep_lo = a->sock > a->errpipe ? a->errpipe : a->sock;
-	unsigned first = 3;
+	int keep[3] = { a->sock, a->errpipe, a->marker >= 0 ? a->marker : a->sock };
+	unsigned next = 3;
 
 	for (int fd = 1; fd <= 2; fd++)
 		if (rs->child_fd[fd] >= 0)
@@ -226,15 +232,18 @@ static void setup_fds(struct child_args *a)
 		long count = n ? strtol(n, NULL, 10) : 0;
 
 		if (count > 0 && count < 1024)
-			first = 3 + (unsigned)count;
+			next = 3 + (unsigned)count;
 	}
-	/* Only 0, 1, 2 (and the LISTEN_FDS) reach the target; sock and
-	 * errpipe are close-on-exec and needed until the execve. */
-	if (keep_lo > (int)first)
-		syscall(SYS_close_range, first, keep_lo - 1, 0);
-	if (keep_hi > keep_lo + 1)
-		syscall(SYS_close_range, keep_lo + 1, keep_hi - 1, 0);
-	syscall(SYS_close_range, keep_hi + 1, ~0U, 0);
+	qsort(keep, 3, sizeof(int), cmp_int);
+	for (int i = 0; i < 3; i++) {
+		if ((unsigned)keep[i] > next)
+			syscall(SYS_close_range, next, keep[i] - 1, 0);
+		if ((unsigned)keep[i] + 1 > next)
+			next = (unsigned)keep[i] + 1;
+	}
+	syscall(SYS_close_range, next, ~0U, 0);
+	if (a->marker >= 0)
+		fcntl(a->marker, F_SETFD, 0);
 }
 
 static _Noreturn void target_main(struct child_args *a)

@@ -40,6 +40,7 @@ struct child_args {
 	uid_t uid;		/* the target's ids inside the user namespace */
 	gid_t gid;
 	bool new_pidns;
+	int marker;		/* --stage main: kept open for the preload, or -1 */
 };
 
 /* Runs in the child after clone; never returns. */

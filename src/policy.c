@@ -711,12 +711,14 @@ static int compile_user(const struct policy *p, const struct resolution *res,
 			out->deny_exec = true;
 	/* A listener reports kills by name, and is what lets jail's own
 	 * execve through when the policy denies execve. */
-	listener = o->learn || (o->notify && (!p->errnum || out->deny_exec));
-	if (out->deny_exec && !listener)
+	listener = o->learn || o->stage_main ||
+		   (o->notify && (!p->errnum || (out->deny_exec && !o->in_target)));
+	if (out->deny_exec && !listener && !o->in_target)
 		return err_set(e, "denying execve needs jail's seccomp listener, which cannot be had here (jail already runs under a seccomp listener)");
 	deny = p->errnum ? SCMP_ACT_ERRNO((uint32_t)p->errnum)
 	     : listener ? SCMP_ACT_NOTIFY : SCMP_ACT_KILL_PROCESS;
-	if (o->learn)
+	/* Learning sees everything; before main everything may be start-up. */
+	if (o->learn || o->stage_main)
 		deny = SCMP_ACT_NOTIFY;
 	ctx = new_ctx(p->allowlist ? deny : SCMP_ACT_ALLOW, e);
 	if (!ctx)
@@ -734,6 +736,13 @@ static int compile_user(const struct policy *p, const struct resolution *res,
 		 * own and is let through, so that the listener reaches jail
 		 * before the target runs; later ones get the policy's verdict. */
 		if (is_exec((int)nr) && listener) {
+			if (add_or_fail(ctx, SCMP_ACT_NOTIFY, (int)nr, NULL, e) < 0)
+				goto done;
+			continue;
+		}
+		/* --stage main: what only start-up may call is the listener's
+		 * to allow, until the preload library says main begins. */
+		if (o->stage_main && rs->v == V_ALLOW && rs->startup_only) {
 			if (add_or_fail(ctx, SCMP_ACT_NOTIFY, (int)nr, NULL, e) < 0)
 				goto done;
 			continue;
@@ -784,7 +793,10 @@ int policy_compile(const struct policy *p, const struct compile_opts *o,
 			compiled_free(out);
 			return -1;
 		}
-		resolution_free(&res);
+		out->res = res;
+		out->allowlist = p->allowlist;
+		for (size_t i = 0; i < p->n; i++)
+			out->has_startup |= p->rules[i].startup;
 	}
 	if (prepend_enosys_guard(out->user.len ? &out->user : &out->baseline, e) < 0) {
 		compiled_free(out);
@@ -797,6 +809,7 @@ void compiled_free(struct compiled *c)
 {
 	free(c->baseline.insns);
 	free(c->user.insns);
+	resolution_free(&c->res);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -825,4 +838,72 @@ void policy_baseline_overrides(const struct policy *p, bool shared_pid,
 		}
 	}
 	strv_free(&seen);
+}
+
+static bool cmp_eval(const struct scmp_arg_cmp *c, const uint64_t args[6])
+{
+	uint64_t a = args[c->arg];
+
+	switch (c->op) {
+	case SCMP_CMP_NE: return a != c->datum_a;
+	case SCMP_CMP_LT: return a < c->datum_a;
+	case SCMP_CMP_LE: return a <= c->datum_a;
+	case SCMP_CMP_EQ: return a == c->datum_a;
+	case SCMP_CMP_GE: return a >= c->datum_a;
+	case SCMP_CMP_GT: return a > c->datum_a;
+	case SCMP_CMP_MASKED_EQ: return (a & c->datum_a) == c->datum_b;
+	default: return false;
+	}
+}
+
+/* Evaluated on the compiled rules, so the listener and the kernel agree
+ * to the bit (32-bit arguments included). */
+static bool expr_matches(const struct rule_expr *x, int nr, const uint64_t args[6])
+{
+	struct scmp_rules rules = { 0 };
+	struct err e;
+	bool hit = false;
+
+	if (rule_compile(x, nr, &rules, &e) < 0)
+		return false;
+	for (size_t i = 0; i < rules.n && !hit; i++) {
+		bool all = true;
+
+		for (unsigned k = 0; k < rules.v[i].n && all; k++)
+			all = cmp_eval(&rules.v[i].cmp[k], args);
+		hit = all;
+	}
+	scmp_rules_free(&rules);
+	return hit;
+}
+
+bool policy_allows(const struct compiled *c, int nr, const uint64_t args[6],
+		   bool before_main)
+{
+	const struct resolved_sys *rs;
+
+	if (nr < 0 || (size_t)nr >= c->res.n)
+		return false;
+	rs = &c->res.sys[nr];
+	if (before_main) {
+		const char *name = sys_name(nr);
+
+		/* Without allow-startup, start-up may call whatever the
+		 * baseline admits; and the preload library's constructor
+		 * itself needs fcntl and write to say that main begins. */
+		if (!c->has_startup || rs->v == V_ALLOW ||
+		    (name && (strcmp(name, "write") == 0 || strcmp(name, "fcntl") == 0)))
+			return true;
+	} else if (rs->v == V_ALLOW && rs->startup_only) {
+		return false;
+	}
+	switch (rs->v) {
+	case V_ALLOW: return true;
+	case V_DENY: return false;
+	case V_DEFAULT: return !c->allowlist;
+	case V_COND:
+		return c->allowlist ? expr_matches(&rs->allow_if, nr, args)
+				    : !expr_matches(&rs->deny_if, nr, args);
+	}
+	return false;
 }

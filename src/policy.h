@@ -83,6 +83,10 @@ struct compile_opts {
 	bool notify;		/* report denials through a listener */
 	bool shared_pid;	/* the baseline also denies ptrace & co. */
 	bool learn;		/* notify every syscall (jail --learn) */
+	bool in_target;		/* loaded by the target itself (the preload
+				 * library): there is no exec of jail's to let
+				 * through, so execve may simply be denied */
+	bool stage_main;	/* start-up-only syscalls go to the listener */
 };
 
 struct compiled {
@@ -90,7 +94,16 @@ struct compiled {
 	struct bpf_prog user;		/* len 0: no user filter */
 	bool user_notifies;		/* user filter returns USER_NOTIF */
 	bool deny_exec;			/* later execve/execveat are denied */
+	/* For the listener's decisions: */
+	struct resolution res;		/* n == 0 without a user policy */
+	bool allowlist;
+	bool has_startup;		/* allow-startup was given */
 };
+
+/* The listener's verdict on a notified syscall once the target runs:
+ * true when the policy lets NR with ARGS through at this stage. */
+bool policy_allows(const struct compiled *c, int nr, const uint64_t args[6],
+		   bool before_main);
 
 int policy_compile(const struct policy *p, const struct compile_opts *o,
 		   struct compiled *out, struct err *e);

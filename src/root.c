@@ -306,6 +306,12 @@ static int add_program(const struct config *c, struct root_plan *p,
 	return r;
 }
 
+int root_plan_add_program(const struct config *c, struct root_plan *p,
+			  const char *path, struct err *e)
+{
+	return add_program(c, p, path, 0, false, e);
+}
+
 static int add_system(struct root_plan *p, struct err *e)
 {
 	static const char *const dirs[] = { "/usr", "/bin", "/sbin", "/lib", "/lib32",

@@ -47,6 +47,9 @@ int root_find_command(const char *command, char **path, struct err *e);
 /* Plans the root for running EXE under C. */
 int root_plan_build(const struct config *c, const char *exe,
 		    struct root_plan *plan, struct err *e);
+/* Adds another program (the preload library) and what it needs. */
+int root_plan_add_program(const struct config *c, struct root_plan *plan,
+			  const char *path, struct err *e);
 void root_plan_free(struct root_plan *plan);
 
 #endif

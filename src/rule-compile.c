@@ -18,12 +18,19 @@
  * All the sets stay disjoint, so their sizes are exact as they are built,
  * and the bound RULE_MAX_RULES is checked on the way.
  *
- * Why blocks for 32-bit arguments: the kernel truncates an `int` to its
- * low 32 bits but seccomp sees all 64 the caller passed, so "arg0 == 16"
- * must also catch 16 | 1 << 32, and AT_FDCWD must match zero- and
- * sign-extended.  Only MASKED_EQ can ignore the high half; libseccomp's
- * LT/GT/... always compare all 64 bits, so they are used only for 64-bit
- * arguments, when one comparison states the whole interval.
+ * Only EQ and MASKED_EQ are ever emitted:
+ *  - the kernel truncates an `int` to its low 32 bits but seccomp sees all
+ *    64 the caller passed, so "arg0 == 16" must also catch 16 | 1 << 32,
+ *    and AT_FDCWD must match zero- and sign-extended.  Only MASKED_EQ can
+ *    ignore the high half.
+ *  - libseccomp 2.5.4 builds wrong filters when NE, LT, LE, GT or GE
+ *    comparisons on one argument are spread over several rules of the same
+ *    syscall: "arg0 > 3 || arg0 < 9 && arg1 > 5" as two rules lets
+ *    through calls neither rule matches, or denies calls neither matches
+ *    (found by tests/unit/test-rule.c's kernel brute force; EQ and
+ *    MASKED_EQ alone survived 20000 random filters).  Several profile
+ *    lines may add rules for one syscall, so even a lone ">=" is unsafe.
+ *    A 64-bit ">= a" thus costs up to 64 blocks, and "!= v" exactly 64.
  */
 #include "rule.h"
 #include "syscalls.h"
@@ -246,53 +253,11 @@ static int cube_and_not(struct cubes *cs, uint64_t m, uint64_t v,
 	return 0;
 }
 
-static void alt_push(struct alts *a, unsigned arg, enum scmp_compare op,
-		     uint64_t da, uint64_t db)
-{
-	a->cmp[a->n++] = (struct scmp_arg_cmp){ arg, op, da, db };
-}
-
 static int too_many(struct err *e, unsigned arg)
 {
 	return err_set(e, "the conditions on arg%u need more than %d "
 		       "libseccomp rules; split the range or compare fewer "
 		       "values", arg, RULE_MAX_RULES);
-}
-
-/* 64-bit argument, interval conditions only: one direct comparison per
- * interval where libseccomp has one, blocks otherwise. */
-static int alts_direct(struct alts *a, unsigned arg, const struct ival *iv,
-		       size_t n, struct cubes *cs, const struct width *w)
-{
-	if (n == 2 && iv[0].lo == 0 && iv[1].hi == UINT64_MAX &&
-	    iv[0].hi + 2 == iv[1].lo) {
-		alt_push(a, arg, SCMP_CMP_NE, iv[0].hi + 1, 0);
-		return 0;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (a->n == RULE_MAX_RULES)
-			return -1;
-		if (iv[i].lo == iv[i].hi)
-			alt_push(a, arg, SCMP_CMP_EQ, iv[i].lo, 0);
-		else if (iv[i].lo == 0)
-			alt_push(a, arg, SCMP_CMP_LE, iv[i].hi, 0);
-		else if (iv[i].hi == UINT64_MAX)
-			alt_push(a, arg, SCMP_CMP_GE, iv[i].lo, 0);
-		else {
-			cs->n = 0;
-			if (cube_blocks(cs, iv[i].lo, iv[i].hi, w) < 0 ||
-			    a->n + cs->n > RULE_MAX_RULES)
-				return -1;
-			for (size_t j = 0; j < cs->n; j++)
-				alt_push(a, arg, cs->v[j].mask == UINT64_MAX ?
-					 SCMP_CMP_EQ : SCMP_CMP_MASKED_EQ,
-					 cs->v[j].mask == UINT64_MAX ?
-					 cs->v[j].val : cs->v[j].mask,
-					 cs->v[j].mask == UINT64_MAX ?
-					 0 : cs->v[j].val);
-		}
-	}
-	return 0;
 }
 
 /* Scratch space for one argument, on the heap (it is large). */
@@ -346,15 +311,6 @@ static int arg_alts(const struct rule_conj *c, unsigned arg,
 	}
 	if (never || niv == 0)
 		return 0;
-	if (M == 0 && nne == 0) {
-		if (niv == 1 && k->iv[0].lo == 0 && k->iv[0].hi == max) {
-			a->any = true;
-			return 0;
-		}
-		if (w->bits == 64)
-			return alts_direct(a, arg, k->iv, niv, &k->cs, w) < 0 ?
-				too_many(e, arg) : 0;
-	}
 	k->cs.n = 0;
 	for (size_t i = 0; i < niv; i++)
 		if (cube_blocks(&k->cs, k->iv[i].lo, k->iv[i].hi, w) < 0)
@@ -378,10 +334,10 @@ static int arg_alts(const struct rule_conj *c, unsigned arg,
 			a->n = 0;
 			return 0;
 		}
-		if (q->mask == UINT64_MAX)
-			alt_push(a, arg, SCMP_CMP_EQ, q->val, 0);
-		else
-			alt_push(a, arg, SCMP_CMP_MASKED_EQ, q->mask, q->val);
+		a->cmp[a->n++] = q->mask == UINT64_MAX ?
+			(struct scmp_arg_cmp){ arg, SCMP_CMP_EQ, q->val, 0 } :
+			(struct scmp_arg_cmp){ arg, SCMP_CMP_MASKED_EQ, q->mask,
+					       q->val };
 	}
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
@@ -43,6 +44,12 @@
 #define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
 #endif
 
+#if defined(__x86_64__)
+#define SYSTEM_LOADER "/lib64/ld-linux-x86-64.so.2"
+#elif defined(__aarch64__)
+#define SYSTEM_LOADER "/lib/ld-linux-aarch64.so.1"
+#endif
+
 extern char **environ;
 
 static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
@@ -61,8 +68,10 @@ struct run {
 	int listener;
 	int lifeline;
 	int uidlock;
+	int marker;		/* --stage main: the preload writes here at main */
 	pid_t target;		/* host pid, from MSG_HELLO */
-	bool child_done, exec_done, timed_out, denied, got_status;
+	char *preload;		/* --stage main: the library's path */
+	bool child_done, exec_done, timed_out, denied, got_status, main_begun;
 	int child_status;	/* wait status of init or the target */
 	int target_status;	/* from MSG_STATUS */
 	int exec_errno;
@@ -287,6 +296,21 @@ static void check_exec(struct run *r)
 	}
 }
 
+/* --stage main: has the preload library said that main begins?  Read
+ * before each decision, so a marker written before a syscall is seen
+ * before that syscall is judged. */
+static void check_marker(struct run *r)
+{
+	char b;
+
+	if (r->marker < 0 || r->main_begun)
+		return;
+	if (read(r->marker, &b, 1) == 1) {
+		r->main_begun = true;
+		say(r->cfg, "main stage begins: start-up-only syscalls are denied from here");
+	}
+}
+
 static void on_notification(struct run *r)
 {
 	struct seccomp_notif req;
@@ -312,8 +336,14 @@ static void on_notification(struct run *r)
 		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 		return;
 	}
+	check_marker(r);
+	if (policy_allows(&r->filters, req.data.nr, (const uint64_t *)req.data.args,
+			  r->cfg->stage == STAGE_MAIN && !r->main_begun)) {
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+		return;
+	}
 	if (r->cfg->policy.errnum) {
-		/* Only execs come here in errno mode. */
 		resp.error = -r->cfg->policy.errnum;
 		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 		return;
@@ -529,6 +559,8 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		close(ep[0]);
 		close(lp[1]);
 		close(r->sigfd);
+		if (r->marker >= 0)
+			close(r->marker);
 		for (int i = 0; i < r->relays.n; i++)
 			close(r->relays.r[i].from);
 		child_main(a);
@@ -537,6 +569,10 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	close(ep[1]);
 	close(lp[0]);
 	relays_close_child_ends(&r->relays);
+	if (a->marker >= 0) {
+		close(a->marker);
+		a->marker = -1;
+	}
 	r->sock = sv[0];
 	r->errpipe = ep[0];
 	r->lifeline = lp[1];
@@ -592,11 +628,99 @@ static void verbose_summary(const struct run *r, const struct child_args *a)
 		say(c, "seccomp: allowed but still denied by the baseline: %s", over);
 }
 
+/* The system's own loader, as the preload library was built for it. */
+static bool is_system_loader(const char *interp)
+{
+	char *a = realpath(interp, NULL);
+	char *b = realpath(SYSTEM_LOADER, NULL);
+	bool same = a && b && strcmp(a, b) == 0;
+
+	free(a);
+	free(b);
+	return same;
+}
+
+/* $JAIL_PRELOAD_LIB, else next to jail (src/.libs/ in a build tree),
+ * else the installed library directory. */
+static char *find_preload(struct err *e)
+{
+	const char *env = getenv("JAIL_PRELOAD_LIB");
+	char exe[PATH_MAX], path[PATH_MAX + 64];
+	ssize_t n;
+
+	if (env) {
+		if (access(env, R_OK) < 0) {
+			err_sys(e, "--stage main: $JAIL_PRELOAD_LIB %s", env);
+			return NULL;
+		}
+		return realpath(env, NULL);
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(path, sizeof(path), "%s/libjail-preload.so", exe);
+			if (access(path, R_OK) == 0)
+				return realpath(path, NULL);
+			snprintf(path, sizeof(path), "%s/.libs/libjail-preload.so", exe);
+			if (access(path, R_OK) == 0)
+				return realpath(path, NULL);
+		}
+	}
+	snprintf(path, sizeof(path), "%s/libjail-preload.so", JAIL_LIBDIR);
+	if (access(path, R_OK) == 0)
+		return realpath(path, NULL);
+	err_set(e, "--stage main: cannot find libjail-preload.so (set JAIL_PRELOAD_LIB, or install jail)");
+	return NULL;
+}
+
+static int stage_main_setup(struct run *r, struct child_args *a, struct err *e)
+{
+	char *lib;
+	int p[2];
+
+	if (r->plan.is_static || !r->plan.interp)
+		return err_set(e, "--stage main: %s is %s: no preload library can run in it before main; use --stage exec",
+			       r->plan.exe, r->plan.is_static ? "statically linked" : "not a dynamic ELF program");
+	if (!is_system_loader(r->plan.interp))
+		return err_set(e, "--stage main: %s uses the loader %s, not the system's %s; use --stage exec",
+			       r->plan.exe, r->plan.interp, SYSTEM_LOADER);
+	lib = find_preload(e);
+	if (!lib)
+		return -1;
+	if (root_plan_add_program(r->cfg, &r->plan, lib, e) < 0) {
+		free(lib);
+		return -1;
+	}
+	r->preload = lib;
+	/* The target keeps the write end across execve (no O_CLOEXEC there). */
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0)
+		return err_sys(e, "--stage main: pipe");
+	r->marker = p[0];
+	a->marker = p[1];
+	return 0;
+}
+
+static int stage_main_env(struct run *r, struct child_args *a, struct err *e)
+{
+	char *kv;
+
+	if (asprintf(&kv, "LD_PRELOAD=%s", r->preload) < 0 || strv_push_owned(&r->env, kv) < 0 ||
+	    asprintf(&kv, "JAIL_PRELOAD_FD=%d", a->marker) < 0 || strv_push_owned(&r->env, kv) < 0)
+		return err_sys(e, "out of memory");
+	return 0;
+}
+
 int supervise_run(const struct config *c)
 {
 	struct run r = { .cfg = c, .sock = -1, .errpipe = -1, .sigfd = -1,
-			 .listener = -1, .lifeline = -1, .uidlock = -1, .pidfd = -1 };
-	struct child_args a = { .cfg = c };
+			 .listener = -1, .lifeline = -1, .uidlock = -1, .pidfd = -1,
+			 .marker = -1 };
+	struct child_args a = { .cfg = c, .marker = -1 };
 	struct compile_opts co = { .shared_pid = c->share & SHARE_PID };
 	struct err e = { "", false };
 	char *exe = NULL;
@@ -608,10 +732,18 @@ int supervise_run(const struct config *c)
 		return status;
 	}
 	co.notify = listener_possible();
+	co.stage_main = c->stage == STAGE_MAIN;
+	if (co.stage_main && !co.notify) {
+		fprintf(stderr, "jail: --stage main needs jail's seccomp listener, which cannot be had here (jail runs under another seccomp listener); use --stage exec\n");
+		status = 125;
+		goto out;
+	}
 	if (root_plan_build(c, exe, &r.plan, &e) < 0 ||
+	    (co.stage_main && stage_main_setup(&r, &a, &e) < 0) ||
 	    policy_compile(&c->policy, &co, &r.filters, &e) < 0 ||
 	    pick_ids(c, &r, &a, &e) < 0 || relays_setup(&r.relays, &e) < 0 ||
-	    build_env(c, &r.plan, &r.env, &e) < 0) {
+	    build_env(c, &r.plan, &r.env, &e) < 0 ||
+	    (co.stage_main && stage_main_env(&r, &a, &e) < 0)) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		status = 125;
 		goto out;
@@ -629,6 +761,11 @@ int supervise_run(const struct config *c)
 	status = event_loop(&r);
 out:
 	free(exe);
+	free(r.preload);
+	if (r.marker >= 0)
+		close(r.marker);
+	if (a.marker >= 0)
+		close(a.marker);
 	root_plan_free(&r.plan);
 	compiled_free(&r.filters);
 	strv_free(&r.env);
