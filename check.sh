@@ -1,17 +1,14 @@
 #!/bin/sh
 # Second command of the README: every test, as root and unprivileged (the
-# integration tests run both), then again under ASan and UBSan.
+# integration tests run both), then the release tarball built and tested
+# again out of tree under ASan and UBSan (make distcheck).
 set -eu
 cd "$(dirname "$0")"
 jobs=$(nproc)
 
-make -j"$jobs" check || { cat test-suite.log 2>/dev/null | tail -100; exit 1; }
-
-# The same suite, built with the sanitizers, out of tree.
-rm -rf build-san
-mkdir build-san
-(cd build-san && ../configure --enable-sanitizers --enable-werror >/dev/null &&
-	make -j"$jobs" >/dev/null &&
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 make -j"$jobs" check) ||
-	{ tail -100 build-san/test-suite.log 2>/dev/null; exit 1; }
-echo "check: all tests passed, plain and with sanitizers"
+[ -f Makefile ] || ./setup.sh
+make -j"$jobs" check || { tail -100 test-suite.log 2>/dev/null; exit 1; }
+make -j"$jobs" distcheck \
+	DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror" ||
+	{ find jail-*/_build -name test-suite.log -exec tail -100 {} + 2>/dev/null; exit 1; }
+echo "check: all tests passed, plain and (from the tarball) with ASan and UBSan"

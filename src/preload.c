@@ -55,7 +55,12 @@ static void tell_jail(const char *fdstr)
 	/* malloc's first call sets up its arena (brk, getrandom): that is
 	 * libc start-up, and alone the library does it while compiling its
 	 * filter.  Do it here too, so one allowlist fits both ways. */
-	free(malloc(1));
+	{
+		/* volatile: the compiler would drop a malloc/free pair */
+		void *volatile first = malloc(1);
+
+		free(first);
+	}
 	/* The write must be this constructor's last syscall: from the
 	 * moment jail reads it, start-up-only syscalls are denied.  So the
 	 * descriptor stays open, but not across the target's own execs. */

@@ -141,6 +141,15 @@ cleanup() {
 	for p in "${_bg_pids[@]}"; do
 		wait "$p" 2>/dev/null
 	done
+	# Whatever still runs a program from $T was started by this script
+	# (a leaked target, or the stub's orphans): end those, by pid.
+	if [ -n "${T:-}" ]; then
+		for p in /proc/[0-9]*; do
+			case $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) in
+			"$T"/*) kill -9 "${p#/proc/}" 2>/dev/null ;;
+			esac
+		done
+	fi
 	[ -n "${T:-}" ] && [ -d "$T" ] && rm -rf "$T"
 }
 trap cleanup EXIT
@@ -275,6 +284,14 @@ jstart() {
 	BG_PID=$!
 	_bg_pids+=("$BG_PID")
 	_last_cmd="jail $* (background, pid $BG_PID)"
+}
+
+# bg_ready — wait (≤ 10 s) until the background target says "ready=1";
+# false at once if the jail has exited instead.
+_ready_or_dead() { file_has "$BG_OUT" '^ready=1' || is_gone "$BG_PID"; }
+bg_ready() {
+	wait_until 10 _ready_or_dead
+	file_has "$BG_OUT" '^ready=1'
 }
 
 # forget_pid PID — it has been reaped: cleanup must not signal a reused pid.

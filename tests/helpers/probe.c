@@ -27,6 +27,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -844,6 +845,47 @@ static int cmd_zombie(int argc, char **argv)
 	return 1;
 }
 
+/*
+ * Try to attach to PID, or to our parent with "parent" (in a jail that is
+ * jail's init, which runs without the seccomp filter): "errno=" of
+ * PTRACE_SEIZE.
+ */
+static int cmd_ptrace(int argc, char **argv)
+{
+	pid_t pid = strcmp(argv[1], "parent") ? (pid_t)num(argv[1]) : getppid();
+
+	if (ptrace(PTRACE_SEIZE, pid, NULL, NULL) < 0)
+		return report("seize", errno);
+	ptrace(PTRACE_DETACH, pid, NULL, NULL);
+	return report("done", 0);
+}
+
+static volatile sig_atomic_t sig_count;
+
+static void count_signal(int sig)
+{
+	sig_count++;
+}
+
+/*
+ * Count deliveries of SIG: say ready=1, wait (at most 20 s) for the first,
+ * then 0.5 s more for duplicates, and print count=N.
+ */
+static int cmd_count_signal(int argc, char **argv)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = count_signal;
+	sigaction(signum(argv[1]), &sa, NULL);
+	say("ready=1");
+	for (int i = 0; i < 200 && !sig_count; i++)
+		nap(0.1);
+	nap(0.5);
+	say("count=%d", (int)sig_count);
+	return 0;
+}
+
 static int cmd_exit(int argc, char **argv)
 {
 	return (int)num(argv[1]);
@@ -929,6 +971,8 @@ static const struct command {
 	{ "wait-signal", 0, cmd_wait_signal, "say ready=1; print got=SIGNAME of the first forwarded signal" },
 	{ "orphans", 2, cmd_orphans, "N SECS [wait] fork N sleepers; exit at once, or on SIGUSR1" },
 	{ "zombie", 0, cmd_zombie, "make a dying orphan; reaped=1 if pid 1 collects it (needs /proc)" },
+	{ "ptrace", 1, cmd_ptrace, "PID|parent try PTRACE_SEIZE on PID or on our parent" },
+	{ "count-signal", 1, cmd_count_signal, "SIG say ready=1; count=N deliveries of SIG" },
 	{ "exit", 1, cmd_exit, "N exit with status N" },
 	{ "kill-self", 1, cmd_kill_self, "SIG kill ourselves with SIG" },
 	{ "stdout-stderr", 1, cmd_stdout_stderr, "N alternate N numbered lines on fds 1 and 2" },
