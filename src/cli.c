@@ -422,6 +422,15 @@ enum cli_result cli_parse(int argc, char **argv, struct config *c,
 	}
 	if (apply_env_lists(c, e) < 0)
 		return CLI_ERROR;
+	if (c->learn && (!policy_empty(&c->policy) || c->policy.errnum_set ||
+			 c->stage != STAGE_EXEC)) {
+		err_set(e, "--learn records a run without a policy: drop --allow, --deny, --errno, --stage and profiles with those, or learn into a new file");
+		return CLI_ERROR;
+	}
+	if (c->learn_merge && !c->learn) {
+		err_set(e, "--learn-merge needs --learn FILE");
+		return CLI_ERROR;
+	}
 	c->argv = argv + i;
 	if (!argv[i] && !c->check && !c->export_format && !c->list) {
 		err_set(e, "no command given (usage: jail [OPTION]... [--] COMMAND [ARG]...; see jail --help)");

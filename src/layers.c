@@ -77,11 +77,12 @@ static _Noreturn void fail(struct child_args *a, int code, const struct err *e)
 	_exit(code);
 }
 
-static void set_hostname(struct err *e)
+static void set_hostname(void)
 {
 	/* Not the host's name: it may identify the host. */
-	if (sethostname("jail", 4) < 0)
-		err_sys(e, "uts layer: sethostname");
+	if (sethostname("jail", 4) < 0) {
+		/* refused (ProtectHostname=): keep the inherited name */
+	}
 }
 
 static int loopback_up(struct err *e)
@@ -275,6 +276,15 @@ static _Noreturn void target_main(struct child_args *a)
 		err_set(&e, "%s: cannot be executed inside the jail", plan->exe);
 		fail(a, 126, &e);
 	}
+	/* systemd checks that LISTEN_PID is the pid it talks to: ours now. */
+	char listen_pid[32];
+
+	if (a->cfg->pass_listen_fds)
+		for (char **v = a->envp; *v; v++)
+			if (strncmp(*v, "LISTEN_PID=", 11) == 0) {
+				snprintf(listen_pid, sizeof(listen_pid), "LISTEN_PID=%d", (int)getpid());
+				*v = listen_pid;
+			}
 	if (a->cfg->mdwe && prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) < 0) {
 		err_sys(&e, "--mdwe: PR_SET_MDWE");
 		fail(a, 125, &e);
@@ -354,6 +364,10 @@ _Noreturn void child_main(struct child_args *a)
 	pid_t target;
 	char b;
 
+	/* The root is built with fixed modes; the caller's umask (systemd's
+	 * UMask=) is the target's again afterwards. */
+	mode_t caller_umask = umask(022);
+
 	if (!a->privileged &&
 	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
 		fail(a, 125, &e);
@@ -364,11 +378,11 @@ _Noreturn void child_main(struct child_args *a)
 	write_sysctls();
 	if (mount_enter(a->plan, &ms, &e) < 0)
 		fail(a, 125, &e);
-	if (!(c->share & SHARE_UTS)) {
-		set_hostname(&e);
-		if (e.msg[0])
-			fail(a, 125, &e);
-	}
+	umask(caller_umask);
+	/* Cosmetic, so best effort: under systemd's ProtectHostname= the
+	 * namespace is still new, only its name stays the host's. */
+	if (!(c->share & SHARE_UTS))
+		set_hostname();
 	if (!(c->share & SHARE_NET) && loopback_up(&e) < 0)
 		fail(a, 125, &e);
 	if (limits_apply(c, &e) < 0)

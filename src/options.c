@@ -126,6 +126,14 @@ int parse_rlimit_name(const char *name)
 	return -1;
 }
 
+const char *rlimit_name(int resource)
+{
+	for (size_t i = 0; i < sizeof(rlimit_names) / sizeof(rlimit_names[0]); i++)
+		if (rlimit_names[i].resource == resource)
+			return rlimit_names[i].name;
+	return "limit";
+}
+
 static void set_rlimit(struct config *c, int resource, rlim_t soft, rlim_t hard)
 {
 	size_t i;
@@ -473,6 +481,13 @@ static int apply_learn(struct config *c, const char *v, struct opt_ctx *ctx,
 	return set_string(&c->learn, v, e);
 }
 
+static int apply_learn_merge(struct config *c, const char *v,
+			     struct opt_ctx *ctx, size_t *col, struct err *e)
+{
+	c->learn_merge = true;
+	return 0;
+}
+
 static int apply_export(struct config *c, const char *v, struct opt_ctx *ctx,
 			size_t *col, struct err *e)
 {
@@ -552,6 +567,7 @@ const struct option_def option_table[] = {
 	{ "unsetenv", 0, "K", OPT_BOTH, S_RUN, "remove a variable from the target's environment", apply_unsetenv },
 	{ "clearenv", 0, NULL, OPT_BOTH, S_RUN, "start the target with an empty environment", apply_clearenv },
 	{ "learn", 0, "FILE", OPT_CLI, S_TOOLS, "record the syscalls of a run and write a profile", apply_learn },
+	{ "learn-merge", 0, NULL, OPT_CLI, S_TOOLS, "with --learn: add to what FILE already allows", apply_learn_merge },
 	{ "export", 0, "FORMAT", OPT_CLI, S_TOOLS, "print the compiled policy: text, bpf, oci, systemd", apply_export },
 	{ "check", 0, NULL, OPT_CLI, S_TOOLS, "check options and profiles, run nothing", apply_check },
 	{ "list", 0, "WHAT", OPT_CLI, S_TOOLS, "list groups, syscalls or profiles", apply_list },

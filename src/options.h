@@ -55,6 +55,7 @@ struct config {
 	bool clearenv;
 	enum stage stage;
 	char *learn;			/* command line only */
+	bool learn_merge;
 	char *export_format;
 	bool check;
 	char *list;
@@ -100,5 +101,6 @@ int parse_size(const char *s, rlim_t *out);		/* 0, 64k, 10M, 1G, unlimited */
 int parse_long(const char *s, long min, long max, long *out);
 int parse_seconds(const char *s, long *ms);		/* 1, 0.5, 2.25 */
 int parse_rlimit_name(const char *name);		/* RLIMIT_* or -1 */
+const char *rlimit_name(int resource);			/* "nofile", ... */
 
 #endif

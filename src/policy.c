@@ -720,7 +720,7 @@ static int compile_user(const struct policy *p, const struct resolution *res,
 	/* Learning sees everything; before main everything may be start-up. */
 	if (o->learn || o->stage_main)
 		deny = SCMP_ACT_NOTIFY;
-	ctx = new_ctx(p->allowlist ? deny : SCMP_ACT_ALLOW, e);
+	ctx = new_ctx(p->allowlist || o->learn ? deny : SCMP_ACT_ALLOW, e);
 	if (!ctx)
 		return -1;
 	for (size_t nr = 0; nr < res->n; nr++) {

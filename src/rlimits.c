@@ -3,29 +3,13 @@
 #include <errno.h>
 #include <sys/resource.h>
 
-static const char *limit_name(int resource)
-{
-	switch (resource) {
-	case RLIMIT_FSIZE: return "fsize";
-	case RLIMIT_CORE: return "core";
-	case RLIMIT_NOFILE: return "nofile";
-	case RLIMIT_NPROC: return "nproc";
-	case RLIMIT_AS: return "as";
-	case RLIMIT_CPU: return "cpu";
-	case RLIMIT_STACK: return "stack";
-	case RLIMIT_DATA: return "data";
-	case RLIMIT_MEMLOCK: return "memlock";
-	default: return "limit";
-	}
-}
-
 static int set_one(int resource, struct rlimit lim, struct err *e)
 {
 	if (setrlimit(resource, &lim) == 0)
 		return 0;
 	if (errno == EPERM)
-		return err_set(e, "limits layer: cannot raise %s above the hard limit jail was started with", limit_name(resource));
-	return err_sys(e, "limits layer: setting %s", limit_name(resource));
+		return err_set(e, "limits layer: cannot raise %s above the hard limit jail was started with", rlimit_name(resource));
+	return err_sys(e, "limits layer: setting %s", rlimit_name(resource));
 }
 
 int limits_apply(const struct config *c, struct err *e)

@@ -306,6 +306,16 @@ static int add_program(const struct config *c, struct root_plan *p,
 	return r;
 }
 
+int root_plan_add_bind(struct root_plan *p, const char *src, const char *dst,
+		       struct err *e)
+{
+	struct stat st;
+
+	if (stat(src, &st) < 0)
+		return err_sys(e, "%s", src);
+	return add_entry(p, E_BIND_RO, dst, src, &st, e);
+}
+
 int root_plan_add_program(const struct config *c, struct root_plan *p,
 			  const char *path, struct err *e)
 {

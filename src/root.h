@@ -50,6 +50,9 @@ int root_plan_build(const struct config *c, const char *exe,
 /* Adds another program (the preload library) and what it needs. */
 int root_plan_add_program(const struct config *c, struct root_plan *plan,
 			  const char *path, struct err *e);
+/* Adds a read-only bind of host SRC at DST (jail's own: the notify relay). */
+int root_plan_add_bind(struct root_plan *plan, const char *src, const char *dst,
+		       struct err *e);
 void root_plan_free(struct root_plan *plan);
 
 #endif

@@ -272,7 +272,7 @@ static int arg_alts(const struct rule_conj *c, unsigned arg,
 		    struct err *e)
 {
 	uint64_t M = 0, V = 0, max = w->full;
-	size_t niv = 1, nne = 0;
+	size_t niv = 1;
 	bool never = false;
 
 	a->any = false;
@@ -305,8 +305,6 @@ static int arg_alts(const struct rule_conj *c, unsigned arg,
 				never = true;
 			M |= mask;
 			V |= v;
-		} else if (!(v & ~mask)) {
-			nne++;		/* else always different */
 		}
 	}
 	if (never || niv == 0)
@@ -367,14 +365,16 @@ static int product(struct alts *a, struct scmp_rules *out, struct err *e)
 			return 0;	/* contradictory: matches nothing */
 		if (count > (RULE_MAX_RULES - out->n) / a[i].n)
 			return err_set(e, "the rule needs more than %d "
-				       "libseccomp rules (conditions on several "
-				       "arguments multiply); split it",
-				       RULE_MAX_RULES);
+				       "libseccomp rules (a range or != costs up "
+				       "to 32 of them on an int, 64 on a 64-bit "
+				       "argument, and conditions on several "
+				       "arguments multiply)", RULE_MAX_RULES);
 		count *= a[i].n;
 	}
 	if (count > RULE_MAX_RULES - out->n)
 		return err_set(e, "the rule needs more than %d libseccomp "
-			       "rules; split it", RULE_MAX_RULES);
+			       "rules; split it into several rules",
+			       RULE_MAX_RULES);
 	for (;;) {
 		struct scmp_conj *c = &out->v[out->n];
 		unsigned i;
@@ -431,6 +431,12 @@ int rule_compile(const struct rule_expr *expr, int nr, struct scmp_rules *out,
 			if (arg > 5) {
 				err_set(e, "argument index %u out of range 0-5",
 					arg);
+				goto bad;
+			}
+			if (c->cmp[j].op < SCMP_CMP_NE ||
+			    c->cmp[j].op > SCMP_CMP_GT) {
+				err_set(e, "arg%u: unknown comparison %d", arg,
+					(int)c->cmp[j].op);
 				goto bad;
 			}
 			if (sa && (arg >= sa->argc || sa->type[arg] == A_NONE)) {

@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 #include "layers.h"
+#include "notify.h"
+#include "learn.h"
 #include "policy.h"
 #include "relay.h"
 #include "report.h"
@@ -71,6 +73,8 @@ struct run {
 	int marker;		/* --stage main: the preload writes here at main */
 	pid_t target;		/* host pid, from MSG_HELLO */
 	char *preload;		/* --stage main: the library's path */
+	struct learn *learn;	/* --learn: what the run did */
+	struct notify_relay notify;
 	bool child_done, exec_done, timed_out, denied, got_status, main_begun;
 	int child_status;	/* wait status of init or the target */
 	int target_status;	/* from MSG_STATUS */
@@ -143,7 +147,7 @@ static bool named(const char *kv, const char *name)
 }
 
 static int build_env(const struct config *c, const struct root_plan *plan,
-		     struct strv *env, struct err *e)
+		     const struct notify_relay *n, struct strv *env, struct err *e)
 {
 	if (!c->clearenv)
 		for (char **v = environ; *v; v++) {
@@ -151,6 +155,9 @@ static int build_env(const struct config *c, const struct root_plan *plan,
 
 			for (size_t i = 0; i < c->unsetenv.n && !drop; i++)
 				drop = named(*v, c->unsetenv.v[i]);
+			/* Replaced by the relay's path, or gone with --no-notify. */
+			if (named(*v, "NOTIFY_SOCKET"))
+				drop = true;
 			if (!c->pass_listen_fds && (named(*v, "LISTEN_FDS") ||
 						    named(*v, "LISTEN_PID") ||
 						    named(*v, "LISTEN_FDNAMES")))
@@ -171,6 +178,13 @@ static int build_env(const struct config *c, const struct root_plan *plan,
 		if (strv_push(env, kv) < 0)
 			return err_sys(e, "out of memory");
 next:;
+	}
+	if (n->fd >= 0) {
+		char *kv;
+
+		if (asprintf(&kv, "NOTIFY_SOCKET=%s", n->inside) < 0 ||
+		    strv_push_owned(env, kv) < 0)
+			return err_sys(e, "out of memory");
 	}
 	/* Jail's own: where the loader in the jail must look (it cannot
 	 * expand $ORIGIN without /proc). */
@@ -337,6 +351,13 @@ static void on_notification(struct run *r)
 		return;
 	}
 	check_marker(r);
+	if (r->learn) {
+		learn_record(r->learn, req.data.nr, (const uint64_t *)req.data.args,
+			     r->marker >= 0 && !r->main_begun);
+		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+		return;
+	}
 	if (policy_allows(&r->filters, req.data.nr, (const uint64_t *)req.data.args,
 			  r->cfg->stage == STAGE_MAIN && !r->main_begun)) {
 		resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
@@ -417,6 +438,15 @@ static int exit_status(struct run *r)
 		status_event(r, "{\"exit-code\": %d}", WEXITSTATUS(st));
 		return WEXITSTATUS(st);
 	}
+	if (WIFSIGNALED(st) && !r->target && !r->got_status) {
+		/* The jail died before the target started: a layer could not
+		 * be set up (a seccomp filter jail itself runs under, such as
+		 * systemd's SystemCallFilter=, killing its mount or namespace
+		 * calls). */
+		fprintf(stderr, "jail: setting up the jail was killed by signal %d%s\n", WTERMSIG(st),
+			WTERMSIG(st) == SIGSYS ? " (SIGSYS: jail runs under a seccomp filter that forbids the mount or namespace calls it needs, e.g. systemd's SystemCallFilter= without @mount)" : "");
+		return 125;
+	}
 	if (WIFSIGNALED(st)) {
 		if (WTERMSIG(st) == SIGSYS && r->cfg->verbosity > QUIET)
 			fprintf(stderr, "jail: %s: killed by the seccomp filter (a non-native syscall ABI, or jail had no listener to say which syscall)\n",
@@ -441,8 +471,8 @@ static int event_loop(struct run *r)
 	struct err e;
 
 	for (;;) {
-		struct pollfd p[8];
-		int n = 0, timeout = -1, ip[8];
+		struct pollfd p[10];
+		int n = 0, timeout = -1, ip[10];
 		bool relays_open = false;
 
 		for (int i = 0; i < r->relays.n; i++)
@@ -454,6 +484,7 @@ static int event_loop(struct run *r)
 		WATCH(r->sock, 1);
 		WATCH(r->listener, 2);
 		WATCH(r->pidfd, 3);
+		WATCH(r->notify.fd, 9);
 		for (int i = 0; i < r->relays.n; i++)
 			WATCH(r->relays.r[i].from, 4 + i);
 #undef WATCH
@@ -483,6 +514,7 @@ static int event_loop(struct run *r)
 				}
 				break;
 			case 3: on_child_exit(r); break;
+			case 9: notify_pump(&r->notify); break;
 			default:
 				if (relay_pump(&r->relays.r[ip[i] - 4], &e) < 0) {
 					fprintf(stderr, "jail: %s\n", e.msg);
@@ -561,6 +593,8 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		close(r->sigfd);
 		if (r->marker >= 0)
 			close(r->marker);
+		if (r->notify.fd >= 0)
+			close(r->notify.fd);
 		for (int i = 0; i < r->relays.n; i++)
 			close(r->relays.r[i].from);
 		child_main(a);
@@ -587,6 +621,8 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		if (dir < 0 || userns_map_identity(dir, e) < 0) {
 			if (dir < 0)
 				err_sys(e, "user namespace: %s", path);
+			else if (errno == EPERM)
+				err_wrap(e, "user namespace layer (as root jail needs CAP_SETUID, CAP_SETGID and CAP_SETFCAP; a CapabilityBoundingSet= may lack them)");
 			if (dir >= 0)
 				close(dir);
 			kill_jail(r);
@@ -683,6 +719,11 @@ static int stage_main_setup(struct run *r, struct child_args *a, struct err *e)
 	char *lib;
 	int p[2];
 
+	/* Learning a static program (or a script's interpreter that is not
+	 * the system's) records one stage only. */
+	if (r->cfg->learn && (r->plan.is_static || !r->plan.interp ||
+			      !is_system_loader(r->plan.interp)))
+		return 0;
 	if (r->plan.is_static || !r->plan.interp)
 		return err_set(e, "--stage main: %s is %s: no preload library can run in it before main; use --stage exec",
 			       r->plan.exe, r->plan.is_static ? "statically linked" : "not a dynamic ELF program");
@@ -709,6 +750,8 @@ static int stage_main_env(struct run *r, struct child_args *a, struct err *e)
 {
 	char *kv;
 
+	if (!r->preload)
+		return 0;
 	if (asprintf(&kv, "LD_PRELOAD=%s", r->preload) < 0 || strv_push_owned(&r->env, kv) < 0 ||
 	    asprintf(&kv, "JAIL_PRELOAD_FD=%d", a->marker) < 0 || strv_push_owned(&r->env, kv) < 0)
 		return err_sys(e, "out of memory");
@@ -719,7 +762,7 @@ int supervise_run(const struct config *c)
 {
 	struct run r = { .cfg = c, .sock = -1, .errpipe = -1, .sigfd = -1,
 			 .listener = -1, .lifeline = -1, .uidlock = -1, .pidfd = -1,
-			 .marker = -1 };
+			 .marker = -1, .notify = { .fd = -1 } };
 	struct child_args a = { .cfg = c, .marker = -1 };
 	struct compile_opts co = { .shared_pid = c->share & SHARE_PID };
 	struct err e = { "", false };
@@ -733,17 +776,29 @@ int supervise_run(const struct config *c)
 	}
 	co.notify = listener_possible();
 	co.stage_main = c->stage == STAGE_MAIN;
-	if (co.stage_main && !co.notify) {
-		fprintf(stderr, "jail: --stage main needs jail's seccomp listener, which cannot be had here (jail runs under another seccomp listener); use --stage exec\n");
+	co.learn = c->learn != NULL;
+	if ((co.stage_main || co.learn) && !co.notify) {
+		fprintf(stderr, "jail: %s needs jail's seccomp listener, which cannot be had here (jail runs under another seccomp listener)\n",
+			co.learn ? "--learn" : "--stage main");
 		status = 125;
 		goto out;
 	}
+	if (co.learn) {
+		r.learn = learn_new();
+		if (!r.learn || (c->learn_merge && learn_merge(r.learn, c->learn, &e) < 0)) {
+			fprintf(stderr, "jail: %s\n", r.learn ? e.msg : "out of memory");
+			status = 125;
+			goto out;
+		}
+	}
 	if (root_plan_build(c, exe, &r.plan, &e) < 0 ||
-	    (co.stage_main && stage_main_setup(&r, &a, &e) < 0) ||
+	    ((co.stage_main || co.learn) && stage_main_setup(&r, &a, &e) < 0) ||
 	    policy_compile(&c->policy, &co, &r.filters, &e) < 0 ||
 	    pick_ids(c, &r, &a, &e) < 0 || relays_setup(&r.relays, &e) < 0 ||
-	    build_env(c, &r.plan, &r.env, &e) < 0 ||
-	    (co.stage_main && stage_main_env(&r, &a, &e) < 0)) {
+	    (!c->no_notify && notify_setup(&r.notify, &e) < 0) ||
+	    (r.notify.fd >= 0 && root_plan_add_bind(&r.plan, r.notify.path, r.notify.inside, &e) < 0) ||
+	    build_env(c, &r.plan, &r.notify, &r.env, &e) < 0 ||
+	    ((co.stage_main || co.learn) && stage_main_env(&r, &a, &e) < 0)) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		status = 125;
 		goto out;
@@ -759,7 +814,17 @@ int supervise_run(const struct config *c)
 		goto out;
 	}
 	status = event_loop(&r);
+	if (r.learn && !r.denied && !r.error_code) {
+		if (learn_write(r.learn, c, r.preload != NULL, status, &e) < 0) {
+			fprintf(stderr, "jail: %s\n", e.msg);
+			status = 125;
+		} else if (c->verbosity > QUIET) {
+			fprintf(stderr, "jail: learned profile written to %s\n", c->learn);
+		}
+	}
 out:
+	learn_free(r.learn);
+	notify_free(&r.notify);
 	free(exe);
 	free(r.preload);
 	if (r.marker >= 0)
@@ -769,7 +834,6 @@ out:
 	root_plan_free(&r.plan);
 	compiled_free(&r.filters);
 	strv_free(&r.env);
-	if (r.uidlock >= 0)
-		close(r.uidlock);
+	uidpool_release(&r.uidlock);
 	return status;
 }

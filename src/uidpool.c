@@ -5,10 +5,41 @@
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Locks /run/jail/uid-ID: the fd, -1 when another jail holds it, -2 on
+ * error (E filled).  A holder unlinks its file on the way out, still
+ * locked; so a lock counts only if the name still leads to the file we
+ * locked, else someone raced us and we try the name again. */
+static int try_lock(int dirfd, uid_t id, struct err *e)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "uid-%u", (unsigned)id);
+	for (unsigned tries = 0; tries < 16; tries++) {
+		struct stat named, locked;
+		int fd = openat(dirfd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+		if (fd < 0) {
+			err_sys(e, "identity layer: %s/%s", JAIL_RUNDIR, name);
+			return -2;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+			close(fd);
+			return -1;
+		}
+		if (fstatat(dirfd, name, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    fstat(fd, &locked) == 0 && named.st_ino == locked.st_ino &&
+		    named.st_dev == locked.st_dev)
+			return fd;
+		close(fd);
+	}
+	return -1;
+}
 
 int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 {
@@ -27,20 +58,14 @@ int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 	start = (unsigned)getpid() * 2654435761u ^ (unsigned)ts.tv_nsec;
 	for (unsigned k = 0; k < JAIL_UID_COUNT; k++) {
 		uid_t cand = JAIL_UID_BASE + (start + k) % JAIL_UID_COUNT;
-		char name[32];
-		int fd;
+		int fd = try_lock(dirfd, cand, e);
 
-		snprintf(name, sizeof(name), "uid-%u", (unsigned)cand);
-		fd = openat(dirfd, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-		if (fd < 0) {
-			err_sys(e, "identity layer: %s/%s", JAIL_RUNDIR, name);
+		if (fd == -2) {
 			close(dirfd);
 			return -1;
 		}
-		if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-			close(fd);
+		if (fd < 0)
 			continue;
-		}
 		if (getpwuid(cand) || getgrgid(cand)) {
 			close(fd);
 			continue;
@@ -52,4 +77,24 @@ int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 	}
 	close(dirfd);
 	return err_set(e, "identity layer: all %u uids from %u are in use", JAIL_UID_COUNT, JAIL_UID_BASE);
+}
+
+void uidpool_release(int *lockfd)
+{
+	char link[64], path[64];
+	ssize_t n;
+
+	if (*lockfd < 0)
+		return;
+	/* Unlinked while still locked, so the directory does not fill up;
+	 * try_lock copes with the race this opens. */
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", *lockfd);
+	n = readlink(link, path, sizeof(path) - 1);
+	if (n > 0) {
+		path[n] = '\0';
+		if (strncmp(path, JAIL_RUNDIR "/uid-", sizeof(JAIL_RUNDIR "/uid-") - 1) == 0)
+			unlink(path);
+	}
+	close(*lockfd);
+	*lockfd = -1;
 }
