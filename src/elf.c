@@ -168,6 +168,7 @@ static int check_ident(struct img *m, const unsigned char *b, size_t n,
 		return err_set(e, "truncated ELF header");
 	out->elf_class = b[4];
 	out->machine = (int)rd(b + 18, m->msb, 2);
+	out->type = (int)rd(b + 16, m->msb, 2);
 	/* ld.so skips a library of another class or machine, but stops at
 	 * one of the other byte order. */
 	if (m->want_data && b[5] != m->want_data)
@@ -1200,7 +1201,8 @@ int elf_resolve(const char *exe, const char *ld_library_path,
 	 * library) has no PT_INTERP either, but its DT_NEEDED are loaded by
 	 * whoever loads it. */
 	if (rc == 0 && (r.objs[0]->info.interp ||
-			(r.objs[0]->info.dynamic && r.objs[0]->info.needed.n))) {
+			(r.objs[0]->info.type == 3 /* ET_DYN */ &&
+			 r.objs[0]->info.needed.n))) {
 		if (setup(&r, ld_library_path, e) < 0 ||
 		    (r.objs[0]->info.interp && load_interp(&r, e) < 0) ||
 		    load_all(&r, e) < 0)

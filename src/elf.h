@@ -52,6 +52,7 @@ struct elf_info {
 	struct strv runpath;
 	int elf_class;		/* ELFCLASS32 or ELFCLASS64 */
 	int machine;		/* e_machine */
+	int type;		/* e_type: 2 an executable, 3 a shared object or PIE */
 	bool dynamic;		/* has PT_DYNAMIC */
 };
 int elf_parse(const unsigned char *buf, size_t len, struct elf_info *out,

@@ -371,6 +371,10 @@ _Noreturn void child_main(struct child_args *a)
 	if (!a->privileged &&
 	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
 		fail(a, 125, &e);
+	/* The target, forked later with the same uid, must not be able to
+	 * ptrace the jail's init; and a non-dumpable process's /proc files
+	 * belong to root, so this comes after the child wrote its own maps. */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (mount_prepare(a->plan, &ms, &e) < 0)
 		fail(a, 125, &e);
 	if (a->privileged && recv_go(a->sock, &e) < 0)

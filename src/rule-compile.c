@@ -285,8 +285,9 @@ static int arg_alts(const struct rule_conj *c, unsigned arg,
 		if (m->arg != arg)
 			continue;
 		if (!fits(m->value, w) || !fits(m->mask, w))
-			return err_set(e, "0x%" PRIx64 " does not fit in arg%u,"
-				       " of which the kernel reads only %u bits",
+			return err_set(e, "0x%" PRIx64 " does not fit in "
+				       "arg%u, of which the kernel reads only "
+				       "%u bits",
 				       fits(m->value, w) ? m->mask : m->value,
 				       arg, w->bits);
 		if (mask == w->full) {
@@ -365,10 +366,11 @@ static int product(struct alts *a, struct scmp_rules *out, struct err *e)
 			return 0;	/* contradictory: matches nothing */
 		if (count > (RULE_MAX_RULES - out->n) / a[i].n)
 			return err_set(e, "the rule needs more than %d "
-				       "libseccomp rules (a range or != costs up "
-				       "to 32 of them on an int, 64 on a 64-bit "
-				       "argument, and conditions on several "
-				       "arguments multiply)", RULE_MAX_RULES);
+				       "libseccomp rules (a range or != costs "
+				       "up to 32 of them on an int, 64 on a "
+				       "64-bit argument, and conditions on "
+				       "several arguments multiply)",
+				       RULE_MAX_RULES);
 		count *= a[i].n;
 	}
 	if (count > RULE_MAX_RULES - out->n)
@@ -439,7 +441,8 @@ int rule_compile(const struct rule_expr *expr, int nr, struct scmp_rules *out,
 					(int)c->cmp[j].op);
 				goto bad;
 			}
-			if (sa && (arg >= sa->argc || sa->type[arg] == A_NONE)) {
+			if (sa && (arg >= sa->argc ||
+				   sa->type[arg] == A_NONE)) {
 				const char *name = sys_name(nr);
 
 				err_set(e, "%s has no argument arg%u (it takes "

@@ -94,6 +94,12 @@ struct scmp_rules {
  *    contradictory, e.g. "arg0 == 1 && arg0 == 2"); add no rule at all.
  *  - an element with n == 0 matches every call (e.g. "arg0 & 0 == 0");
  *    it is then the only element.
+ * Only SCMP_CMP_EQ and SCMP_CMP_MASKED_EQ appear in OUT: libseccomp
+ * 2.5.4 miscompiles NE/LT/LE/GT/GE on an argument that several rules of
+ * one syscall test (see rule-compile.c), so ranges and != become aligned
+ * blocks: up to 32 rules on an int, 64 on a 64-bit argument; conditions on
+ * several arguments multiply.  Callers adding rules of their own next to
+ * these should use only EQ and MASKED_EQ as well.
  * Errors: an argument the syscall does not have, a value wider than its
  * argument, a rule needing more than RULE_MAX_RULES libseccomp rules.
  * Free OUT with scmp_rules_free(). */

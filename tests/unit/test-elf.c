@@ -119,6 +119,7 @@ struct spec {
 	const char *interp;
 	const char *needed[4];
 	const char *rpath, *runpath, *soname;
+	bool executable;	/* ET_EXEC rather than ET_DYN */
 };
 
 /* One PT_LOAD maps the file at address 0, so string table addresses are
@@ -131,7 +132,7 @@ static size_t build(unsigned char *b, const struct spec *s)
 
 	memset(b, 0, 4096);
 	memcpy(b, "\177ELF\2\1\1", 7);
-	put(b + 16, 3, 2);			/* ET_DYN */
+	put(b + 16, s->executable ? 2 : 3, 2);	/* ET_EXEC or ET_DYN */
 	put(b + 18, machine, 2);
 	put(b + 20, 1, 4);
 	put(b + 32, 64, 8);			/* e_phoff */
@@ -259,13 +260,15 @@ static void test_system(void)
 
 static void test_static(void)
 {
-	struct spec s = { .needed = { "libc.so.6" } };
+	struct spec s = { .needed = { "libc.so.6" }, .executable = true };
 	struct elf_deps d;
 	struct err e;
 	char path[512];
 	int rc;
 
-	/* Without PT_INTERP nothing loads DT_NEEDED, so none are followed. */
+	/* An executable without PT_INTERP: nothing loads its DT_NEEDED, so
+	 * none are followed.  (A shared object without one is a library:
+	 * its DT_NEEDED are followed, for the preload library.) */
 	write_elf("static", &s, 2);
 	snprintf(path, sizeof(path), "%s/static", tmp);
 	rc = elf_resolve(path, NULL, &d, &e);
