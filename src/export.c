@@ -115,12 +115,13 @@ static const char *op_name(enum scmp_compare op)
 	}
 }
 
-static void oci_action(FILE *out, const struct policy *p, bool deny)
+/* KEY is "errnoRet" in a syscall entry, "defaultErrnoRet" at the top. */
+static void oci_action(FILE *out, const struct policy *p, bool deny, const char *key)
 {
 	if (!deny)
 		fprintf(out, "\"SCMP_ACT_ALLOW\"");
 	else if (p->errnum)
-		fprintf(out, "\"SCMP_ACT_ERRNO\", \"errnoRet\": %d", p->errnum);
+		fprintf(out, "\"SCMP_ACT_ERRNO\", \"%s\": %d", key, p->errnum);
 	else
 		fprintf(out, "\"SCMP_ACT_KILL_PROCESS\"");
 }
@@ -139,7 +140,7 @@ static int oci_cond(FILE *out, const struct policy *p, int nr,
 	for (size_t i = 0; i < rules.n; i++) {
 		fprintf(out, "%s\n    {\"names\": [\"%s\"], \"action\": ", *first ? "" : ",",
 			sys_name(nr));
-		oci_action(out, p, deny);
+		oci_action(out, p, deny, "errnoRet");
 		fprintf(out, ", \"args\": [");
 		for (unsigned k = 0; k < rules.v[i].n; k++) {
 			const struct scmp_arg_cmp *a = &rules.v[i].cmp[k];
@@ -164,7 +165,7 @@ static int export_oci(const struct config *c, FILE *out, struct err *e)
 	if (!policy_empty(p) && policy_resolve(p, &res, e) < 0)
 		return -1;
 	fprintf(out, "{\n  \"defaultAction\": ");
-	oci_action(out, p, p->allowlist);
+	oci_action(out, p, p->allowlist, "defaultErrnoRet");
 	fprintf(out, ",\n  \"architectures\": [\"%s\"],\n  \"syscalls\": [",
 #if defined(__x86_64__)
 		"SCMP_ARCH_X86_64"
@@ -196,7 +197,7 @@ static int export_oci(const struct config *c, FILE *out, struct err *e)
 			fprintf(out, ",\n    {\"names\": [\"%s\"], \"action\": \"SCMP_ACT_ALLOW\"}", name);
 		} else if (rs->v == V_DENY && !p->allowlist) {
 			fprintf(out, ",\n    {\"names\": [\"%s\"], \"action\": ", name);
-			oci_action(out, p, true);
+			oci_action(out, p, true, "errnoRet");
 			fprintf(out, "}");
 		} else if (rs->v == V_COND &&
 			   oci_cond(out, p, (int)nr, p->allowlist ? &rs->allow_if : &rs->deny_if,
