@@ -232,13 +232,21 @@ static void build_tree_profiles(char *out, size_t len)
 		snprintf(out, len, "%.*s/profiles", (int)(strlen(exe) - 4), exe);
 }
 
-static int profile_find(const char *name, char *out, size_t len, struct err *e)
+static int profile_find(const char *name, const char *from, char *out,
+			size_t len, struct err *e)
 {
 	const char *env = getenv("JAIL_PROFILE_PATH");
 	char tree[PATH_MAX];
 
 	if (strchr(name, '/')) {
-		snprintf(out, len, "%s", name);
+		const char *slash = from ? strrchr(from, '/') : NULL;
+
+		/* A relative path in an include is relative to the profile
+		 * that names it, not to wherever jail was started. */
+		if (name[0] != '/' && slash)
+			snprintf(out, len, "%.*s/%s", (int)(slash - from), from, name);
+		else
+			snprintf(out, len, "%s", name);
 		return 0;
 	}
 	if (!valid_name(name))
@@ -276,7 +284,7 @@ int profile_load(struct config *c, const char *name, struct opt_ctx *ctx,
 
 	if (sub.depth > PROFILE_MAX_DEPTH)
 		return err_set(e, "profiles nested deeper than %d: an include cycle?", PROFILE_MAX_DEPTH);
-	if (profile_find(name, path, sizeof(path), e) < 0)
+	if (profile_find(name, ctx ? ctx->file : NULL, path, sizeof(path), e) < 0)
 		return -1;
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)

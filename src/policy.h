@@ -38,7 +38,7 @@ struct sys_rule {
 struct policy {
 	struct sys_rule *rules;
 	size_t n, cap;
-	bool allowlist;		/* any allow (not allow-startup alone) seen */
+	bool allowlist;		/* any allow or allow-startup seen */
 	int errnum;		/* 0: denied syscalls kill */
 	bool errnum_set;
 };
