@@ -1,0 +1,1 @@
+# Automake fragment, included from Makefile.am (after EXTRA_DIST is set).
