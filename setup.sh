@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libseccomp-dev libcap-ng-dev patchelf bubblewrap util-linux
 gzip xz-utils bzip2 zstd jq sed gawk coreutils grep file tar python3
-mandoc clang libclang-rt-14-dev valgrind"
+python3.11-minimal poppler-utils poppler-data libcap2-bin bsdutils
+mandoc clang libclang-rt-14-dev valgrind strace"
 
 missing=
 for p in $PACKAGES; do

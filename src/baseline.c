@@ -85,6 +85,7 @@ const struct baseline_rule baseline_rules[] = {
 	{ "socket", EPERM, BL_VSOCK, "AF_VSOCK is not confined by network namespaces" },
 	/* code the target wrote must not run */
 	{ "memfd_create", EPERM, BL_MEMFD_EXEC, "an executable memfd (MFD_EXEC) would run what the target wrote" },
+	{ "execveat", EPERM, BL_FD_EXEC, "fexecve runs a descriptor: a memfd the target wrote, where memfds are executable" },
 	/* terminal injection */
 	{ "ioctl", EPERM, BL_TTY_INJECT, "TIOCSTI/TIOCLINUX push input into the caller's terminal" },
 	/* other processes: only reachable when the host's pid namespace is shared */

@@ -13,6 +13,7 @@ enum bl_cond {
 	BL_SHARED_PID,	/* only when the host's pid namespace is shared (ptrace & co.) */
 	BL_VSOCK,	/* socket whose family, on its low 32 bits, is AF_VSOCK */
 	BL_MEMFD_EXEC,	/* memfd_create asking for an executable memfd (MFD_EXEC) */
+	BL_FD_EXEC,	/* execveat of a descriptor (AT_EMPTY_PATH): fexecve */
 };
 
 struct baseline_rule {

@@ -206,12 +206,13 @@ static int try_dir(const char *dir, const char *name, char *out, size_t len)
 
 	if (!*dir)
 		return -1;
-	snprintf(out, len, "%s/%s%s", dir, name, ext);
+	if ((size_t)snprintf(out, len, "%s/%s%s", dir, name, ext) >= len)
+		return -1;
 	return access(out, F_OK);
 }
 
 /* The build tree's profiles/, so that src/jail works uninstalled. */
-static void build_tree_profiles(char *out, size_t len)
+void build_tree_profiles(char *out, size_t len)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);

@@ -28,6 +28,9 @@ int profile_load(struct config *c, const char *name, struct opt_ctx *ctx,
 int profile_parse(struct config *c, const char *path, const char *text,
 		  size_t len, struct opt_ctx *ctx, struct err *e);
 
+/* The build tree's profiles/ when jail runs from one, else "". */
+void build_tree_profiles(char *out, size_t len);
+
 /* Prints --help to stdout. */
 void cli_help(void);
 

@@ -3,6 +3,8 @@
  * person reads. */
 #include "export.h"
 
+#include "cli.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -24,7 +26,8 @@ static const char *bl_cond_text(enum bl_cond c)
 	case BL_TTY_INJECT: return " TIOCSTI/TIOCLINUX (low 32 bits of cmd)";
 	case BL_SHARED_PID: return " (with --share pid)";
 	case BL_VSOCK: return " AF_VSOCK";
-	case BL_MEMFD_EXEC: return " with MFD_EXEC";
+	case BL_MEMFD_EXEC: return " with MFD_EXEC (unprivileged with --proc: without MFD_NOEXEC_SEAL)";
+	case BL_FD_EXEC: return " with AT_EMPTY_PATH (fexecve)";
 	}
 	return "";
 }
@@ -328,6 +331,13 @@ int list_print(const char *what, FILE *out, struct err *e)
 		}
 		list_profiles_in(JAIL_SYSPROFILEDIR, out);
 		list_profiles_in(JAIL_PROFILEDIR, out);
+		{
+			char tree[4096];
+
+			build_tree_profiles(tree, sizeof(tree));
+			if (tree[0])
+				list_profiles_in(tree, out);
+		}
 	}
 	return 0;
 }

@@ -42,26 +42,26 @@
 
 static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 };
 
-int msg_send(int sock, const struct msg *m, int fd)
+int msg_send(int sock, const struct msg *m, const int *fds, int nfds)
 {
 	union {
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(sizeof(int) * 2)];
 		struct cmsghdr align;
 	} u;
 	struct iovec iov = { (void *)m, offsetof(struct msg, text) + strlen(m->text) + 1 };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 
-	if (fd >= 0) {
+	if (nfds > 0 && nfds <= 2) {
 		struct cmsghdr *c;
 
 		memset(&u, 0, sizeof(u));
 		mh.msg_control = u.buf;
-		mh.msg_controllen = sizeof(u.buf);
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)nfds);
 		c = CMSG_FIRSTHDR(&mh);
 		c->cmsg_level = SOL_SOCKET;
 		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+		c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)nfds);
+		memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)nfds);
 	}
 	/* A raw syscall: this also runs in a helper thread without TLS of
 	 * its own (see install_with_listener). */
@@ -73,7 +73,7 @@ static _Noreturn void fail(struct child_args *a, int code, const struct err *e)
 	struct msg m = { MSG_ERROR, code, "" };
 
 	snprintf(m.text, sizeof(m.text), "%s", e->msg);
-	msg_send(a->sock, &m, -1);
+	msg_send(a->sock, &m, NULL, 0);
 	_exit(code);
 }
 
@@ -153,6 +153,7 @@ static int load_filter(const struct bpf_prog *p, unsigned flags)
 /* Shared between the target's main thread and its helper thread. */
 struct handoff {
 	int sock;
+	int exec_read;		/* read end of the target's exec pipe */
 	int listener;		/* -1 until the filter is loaded */
 };
 
@@ -165,11 +166,13 @@ static int handoff_thread(void *arg)
 {
 	struct handoff *h = arg;
 	struct msg m = { MSG_HELLO, 0, "" };
-	int fd;
+	int fd, fds[2];
 
 	while ((fd = __atomic_load_n(&h->listener, __ATOMIC_ACQUIRE)) < 0)
 		syscall(SYS_sched_yield);
-	msg_send(h->sock, &m, fd);
+	fds[0] = h->exec_read;
+	fds[1] = fd;
+	msg_send(h->sock, &m, fds, 2);
 	syscall(SYS_exit, 0);
 	return 0;
 }
@@ -181,10 +184,17 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 {
 	const struct compiled *f = a->filters;
 	struct msg hello = { MSG_HELLO, 0, "" };
-	int fd;
+	int ep[2], fd;
 
+	/* The target's own exec pipe: close-on-exec, and no other process
+	 * ever holds its write end (the jail's init may not have run to
+	 * close inherited copies by the time the target execs), so EOF on
+	 * the read end means exactly that this execve went through. */
+	if (pipe2(ep, O_CLOEXEC) < 0)
+		return err_sys(e, "seccomp layer: pipe");
+	a->errpipe = ep[1];
 	if (!f->user_notifies) {
-		if (msg_send(a->sock, &hello, -1) < 0)
+		if (msg_send(a->sock, &hello, ep, 1) < 0)
 			return err_sys(e, "seccomp layer: telling the parent");
 		if (load_filter(&f->baseline, 0) < 0)
 			return err_sys(e, "seccomp layer: loading the baseline filter");
@@ -195,6 +205,7 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 	if (load_filter(&f->baseline, 0) < 0)
 		return err_sys(e, "seccomp layer: loading the baseline filter");
 	h->sock = a->sock;
+	h->exec_read = ep[0];
 	h->listener = -1;
 	if (clone(handoff_thread, stack + stack_size,
 		  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
@@ -218,11 +229,11 @@ static int cmp_int(const void *x, const void *y)
 }
 
 /* Only 0, 1, 2 (and the LISTEN_FDS, and the preload's marker) reach the
- * target; sock and errpipe are close-on-exec and needed until execve. */
+ * target; sock is close-on-exec and needed until execve. */
 static void setup_fds(struct child_args *a)
 {
 	const struct relays *rs = a->relays;
-	int keep[3] = { a->sock, a->errpipe, a->marker >= 0 ? a->marker : a->sock };
+	int keep[3] = { a->sock, a->sock, a->marker >= 0 ? a->marker : a->sock };
 	unsigned next = 3;
 
 	for (int fd = 1; fd <= 2; fd++)
@@ -347,7 +358,7 @@ static _Noreturn void init_main(struct child_args *a, pid_t target)
 			if (p == target) {
 				struct msg m = { MSG_STATUS, status, "" };
 
-				msg_send(a->sock, &m, -1);
+				msg_send(a->sock, &m, NULL, 0);
 				/* Leaving tears the namespace down: nothing the
 				 * target left behind outlives it. */
 				_exit(0);

@@ -13,7 +13,8 @@
 
 enum msg_type {
 	MSG_ERROR = 1,	/* a layer failed: code is the exit status, text says why */
-	MSG_HELLO,	/* the target is about to exec; may carry the listener fd */
+	MSG_HELLO,	/* the target is about to exec; carries the read end of its
+			 * exec pipe, and the listener fd when there is one */
 	MSG_STATUS,	/* from the jail's init: the target's wait status */
 	MSG_GO,		/* parent to child: the id maps are written */
 };
@@ -31,7 +32,7 @@ struct child_args {
 	struct compiled *filters;
 	char **envp;
 	int sock;		/* child's end of the parent's socketpair */
-	int errpipe;		/* write end: closed by a successful execve */
+	int errpipe;		/* the target's own: written if execve fails */
 	int lifeline;		/* read end: EOF once the parent is gone */
 	const struct relays *relays;
 	bool privileged;	/* jail runs as root: the parent writes the maps */
@@ -46,7 +47,7 @@ struct child_args {
 /* Runs in the child after clone; never returns. */
 _Noreturn void child_main(struct child_args *a);
 
-/* Sends M on SOCK; with FD >= 0, passes it along. */
-int msg_send(int sock, const struct msg *m, int fd);
+/* Sends M on SOCK with the NFDS descriptors in FDS (none: 0). */
+int msg_send(int sock, const struct msg *m, const int *fds, int nfds);
 
 #endif

@@ -627,6 +627,18 @@ static int compile_baseline(const struct compile_opts *o, struct bpf_prog *out,
 		}
 		case BL_MEMFD_EXEC: {
 			struct scmp_conj c = { 1, { SCMP_A1(SCMP_CMP_MASKED_EQ, 0x10u /* MFD_EXEC */, 0x10u) } };
+			/* Where vm.memfd_noexec could not be set (unprivileged),
+			 * a memfd is executable unless sealed so: with /proc
+			 * it could be run as /proc/self/fd/N. */
+			struct scmp_conj unsealed = { 1, { SCMP_A1(SCMP_CMP_MASKED_EQ, 0x8u /* MFD_NOEXEC_SEAL */, 0) } };
+
+			if (add_or_fail(ctx, act, nr, &c, e) < 0 ||
+			    (o->memfd_seal && add_or_fail(ctx, act, nr, &unsealed, e) < 0))
+				goto done;
+			break;
+		}
+		case BL_FD_EXEC: {
+			struct scmp_conj c = { 1, { SCMP_A4(SCMP_CMP_MASKED_EQ, 0x1000u /* AT_EMPTY_PATH */, 0x1000u) } };
 
 			if (add_or_fail(ctx, act, nr, &c, e) < 0)
 				goto done;

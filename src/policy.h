@@ -87,6 +87,7 @@ struct compile_opts {
 				 * library): there is no exec of jail's to let
 				 * through, so execve may simply be denied */
 	bool stage_main;	/* start-up-only syscalls go to the listener */
+	bool memfd_seal;	/* memfds must be created non-executable */
 };
 
 struct compiled {

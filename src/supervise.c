@@ -229,14 +229,14 @@ static void status_event(const struct run *r, const char *fmt, ...)
 
 static void on_message(struct run *r)
 {
-	char cbuf[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(struct ucred))];
+	char cbuf[CMSG_SPACE(sizeof(int) * 2) + CMSG_SPACE(sizeof(struct ucred))];
 	struct msg m;
 	struct iovec iov = { &m, sizeof(m) };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
 			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
 	ssize_t n = recvmsg(r->sock, &mh, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
 	struct ucred cred = { 0 };
-	int fd = -1;
+	int fds[2] = { -1, -1 }, nfds = 0;
 
 	if (n <= 0) {
 		if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
@@ -247,8 +247,12 @@ static void on_message(struct run *r)
 	}
 	m.text[sizeof(m.text) - 1] = '\0';
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c)) {
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
-			memcpy(&fd, CMSG_DATA(c), sizeof(int));
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+			if (nfds > 2)
+				nfds = 2;
+			memcpy(fds, CMSG_DATA(c), sizeof(int) * (size_t)nfds);
+		}
 		else if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS)
 			memcpy(&cred, CMSG_DATA(c), sizeof(cred));
 	}
@@ -261,9 +265,14 @@ static void on_message(struct run *r)
 		break;
 	case MSG_HELLO:
 		r->target = cred.pid;
-		if (fd >= 0) {
-			r->listener = fd;
-			fd = -1;
+		if (nfds >= 1 && r->errpipe < 0) {
+			r->errpipe = fds[0];
+			fds[0] = -1;
+			fcntl(r->errpipe, F_SETFL, O_NONBLOCK);
+		}
+		if (nfds == 2 && r->listener < 0) {
+			r->listener = fds[1];
+			fds[1] = -1;
 			/* Kernel 6.6+: the target and jail hand off on one CPU
 			 * instead of waking each other across CPUs. */
 			ioctl(r->listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
@@ -277,8 +286,9 @@ static void on_message(struct run *r)
 		r->target_status = m.code;
 		break;
 	}
-	if (fd >= 0)
-		close(fd);
+	for (int i = 0; i < nfds; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
 }
 
 static void kill_jail(struct run *r)
@@ -290,8 +300,9 @@ static void kill_jail(struct run *r)
 		kill(r->target, SIGKILL);
 }
 
-/* Has the target's execve happened?  The child's end of errpipe is
- * close-on-exec: EOF means the exec went through; data means it failed. */
+/* Has the target's execve happened?  The target's exec pipe (its read end
+ * came with MSG_HELLO) is close-on-exec and held by the target alone:
+ * EOF means the exec went through; data means it failed. */
 static void check_exec(struct run *r)
 {
 	int err;
@@ -554,7 +565,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	const struct config *c = r->cfg;
 	unsigned long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWCGROUP |
 			      CLONE_PIDFD | SIGCHLD;
-	int sv[2], ep[2], lp[2], one = 1;
+	int sv[2], lp[2], one = 1;
 	sigset_t set;
 
 	if (!(c->share & SHARE_NET)) flags |= CLONE_NEWNET;
@@ -562,7 +573,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	if (!(c->share & SHARE_IPC)) flags |= CLONE_NEWIPC;
 	if (!(c->share & SHARE_UTS)) flags |= CLONE_NEWUTS;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 ||
-	    pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0 || pipe2(lp, O_CLOEXEC | O_NONBLOCK) < 0)
+	    pipe2(lp, O_CLOEXEC | O_NONBLOCK) < 0)
 		return err_sys(e, "setting up the supervisor");
 	setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
 	sigemptyset(&set);
@@ -573,10 +584,8 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	r->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (r->sigfd < 0)
 		return err_sys(e, "signalfd");
-	/* The child's end of errpipe must block: it is only written. */
-	fcntl(ep[1], F_SETFL, 0);
 	a->sock = sv[1];
-	a->errpipe = ep[1];
+	a->errpipe = -1;
 	a->lifeline = lp[0];
 	a->new_pidns = !(c->share & SHARE_PID);
 	r->pidfd = -1;
@@ -588,7 +597,6 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	}
 	if (r->child == 0) {
 		close(sv[0]);
-		close(ep[0]);
 		close(lp[1]);
 		close(r->sigfd);
 		if (r->marker >= 0)
@@ -600,7 +608,6 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		child_main(a);
 	}
 	close(sv[1]);
-	close(ep[1]);
 	close(lp[0]);
 	relays_close_child_ends(&r->relays);
 	if (a->marker >= 0) {
@@ -608,7 +615,6 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		a->marker = -1;
 	}
 	r->sock = sv[0];
-	r->errpipe = ep[0];
 	r->lifeline = lp[1];
 	if (a->privileged) {
 		char path[32];
@@ -629,7 +635,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 			return -1;
 		}
 		close(dir);
-		if (msg_send(r->sock, &go, -1) < 0) {
+		if (msg_send(r->sock, &go, NULL, 0) < 0) {
 			kill_jail(r);
 			return err_sys(e, "user namespace: telling the child");
 		}
@@ -777,6 +783,9 @@ int supervise_run(const struct config *c)
 	co.notify = listener_possible();
 	co.stage_main = c->stage == STAGE_MAIN;
 	co.learn = c->learn != NULL;
+	/* Unprivileged, vm.memfd_noexec cannot be set; with /proc a memfd
+	 * could be executed by path. */
+	co.memfd_seal = geteuid() != 0 && c->proc;
 	if ((co.stage_main || co.learn) && !co.notify) {
 		fprintf(stderr, "jail: %s needs jail's seccomp listener, which cannot be had here (jail runs under another seccomp listener)\n",
 			co.learn ? "--learn" : "--stage main");
