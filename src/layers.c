@@ -143,6 +143,59 @@ static int recv_go(int sock, struct err *e)
 
 /* ---------------------------------------------------------------- seccomp */
 
+int filters_send(int sock, const struct compiled *f)
+{
+	struct filters_msg h = { MSG_FILTERS, f->user_notifies,
+				 (unsigned)f->baseline.len, (unsigned)f->user.len };
+	struct iovec iov[3] = {
+		{ &h, sizeof(h) },
+		{ f->baseline.insns, f->baseline.len * sizeof(struct sock_filter) },
+		{ f->user.insns, f->user.len * sizeof(struct sock_filter) },
+	};
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 3 };
+
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+static int recv_filters(int sock, struct compiled *f, struct err *e)
+{
+	size_t max = sizeof(struct filters_msg) + 2 * BPF_MAXINSNS * sizeof(struct sock_filter);
+	char *buf = malloc(max);
+	struct filters_msg h;
+	ssize_t n;
+
+	if (!buf)
+		return err_sys(e, "seccomp layer: out of memory");
+	do
+		n = recv(sock, buf, max, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < (ssize_t)sizeof(h)) {
+		free(buf);
+		return err_set(e, "seccomp layer: the filters did not arrive");
+	}
+	memcpy(&h, buf, sizeof(h));
+	if (h.type != MSG_FILTERS || h.nbase > BPF_MAXINSNS || h.nuser > BPF_MAXINSNS ||
+	    (size_t)n != sizeof(h) + (h.nbase + h.nuser) * sizeof(struct sock_filter)) {
+		free(buf);
+		return err_set(e, "seccomp layer: a malformed filters message");
+	}
+	memset(f, 0, sizeof(*f));
+	f->user_notifies = h.user_notifies;
+	f->baseline.len = h.nbase;
+	f->user.len = h.nuser;
+	f->baseline.insns = malloc(h.nbase * sizeof(struct sock_filter) + 1);
+	f->user.insns = malloc(h.nuser * sizeof(struct sock_filter) + 1);
+	if (!f->baseline.insns || !f->user.insns) {
+		free(buf);
+		return err_sys(e, "seccomp layer: out of memory");
+	}
+	memcpy(f->baseline.insns, buf + sizeof(h), h.nbase * sizeof(struct sock_filter));
+	memcpy(f->user.insns, buf + sizeof(h) + h.nbase * sizeof(struct sock_filter),
+	       h.nuser * sizeof(struct sock_filter));
+	free(buf);
+	return 0;
+}
+
 static int load_filter(const struct bpf_prog *p, unsigned flags)
 {
 	struct sock_fprog prog = { (unsigned short)p->len, p->insns };
@@ -388,7 +441,7 @@ _Noreturn void child_main(struct child_args *a)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (mount_prepare(a->plan, &ms, &e) < 0)
 		fail(a, 125, &e);
-	if (a->privileged && recv_go(a->sock, &e) < 0)
+	if (a->privileged && recv_go(a->ctl, &e) < 0)
 		fail(a, 125, &e);
 	write_sysctls();
 	if (mount_enter(a->plan, &ms, &e) < 0)
@@ -404,6 +457,9 @@ _Noreturn void child_main(struct child_args *a)
 		fail(a, 125, &e);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
 		fail(a, 125, &e);
+	if (recv_filters(a->ctl, a->filters, &e) < 0)
+		fail(a, 125, &e);
+	close(a->ctl);
 	/* A credential change resets the parent-death signal: set it now.
 	 * getppid() reads 0 in a new pid namespace, so the parent's death is
 	 * seen on the lifeline pipe instead. */

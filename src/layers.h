@@ -17,7 +17,22 @@ enum msg_type {
 			 * exec pipe, and the listener fd when there is one */
 	MSG_STATUS,	/* from the jail's init: the target's wait status */
 	MSG_GO,		/* parent to child: the id maps are written */
+	MSG_FILTERS,	/* parent to child: the compiled filters (see below) */
 };
+
+/* MSG_FILTERS: this header, then the baseline's instructions, then the
+ * policy's.  The parent compiles them after the clone, while the child
+ * builds the namespaces and the root: libseccomp's compile is the
+ * largest cost of a start, and this way it is hidden. */
+struct filters_msg {
+	int type;
+	int user_notifies;
+	unsigned nbase;
+	unsigned nuser;
+};
+
+/* Parent: sends F to the child. */
+int filters_send(int sock, const struct compiled *f);
 
 struct msg {
 	int type;
@@ -29,9 +44,14 @@ struct msg {
 struct child_args {
 	const struct config *cfg;
 	const struct root_plan *plan;
-	struct compiled *filters;
+	struct compiled *filters;	/* filled from MSG_FILTERS in the child */
 	char **envp;
-	int sock;		/* child's end of the parent's socketpair */
+	int sock;		/* child's end of the socketpair to the parent */
+	int ctl;		/* child's end of the one from the parent (MSG_GO,
+				 * MSG_FILTERS): a second pair, because sending
+				 * to a peer that exited purges the sender's own
+				 * receive queue, and with it the child's last
+				 * message (its error) */
 	int errpipe;		/* the target's own: written if execve fails */
 	int lifeline;		/* read end: EOF once the parent is gone */
 	const struct relays *relays;

@@ -140,6 +140,18 @@ static int add_rule(struct policy *p, const char *spec, const char *colon,
 		*col = (size_t)(colon + 1 - spec) + ecol;
 		return -1;
 	}
+	/* Compiled once here too, so that what libseccomp cannot express is
+	 * reported where it was written. */
+	{
+		struct scmp_rules check = { 0 };
+
+		if (rule_compile(&r.expr, r.nr, &check, e) < 0) {
+			rule_expr_free(&r.expr);
+			*col = (size_t)(colon + 1 - spec);
+			return -1;
+		}
+		scmp_rules_free(&check);
+	}
 	r.text = strdup(colon + 1);
 	if (!r.text || push_rule(p, &r, e) < 0) {
 		rule_expr_free(&r.expr);

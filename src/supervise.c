@@ -65,6 +65,7 @@ struct run {
 	pid_t child;		/* init, or the target with --share pid */
 	int pidfd;
 	int sock;
+	int ctl;		/* to the child: MSG_GO, MSG_FILTERS */
 	int errpipe;
 	int sigfd;
 	int listener;
@@ -565,7 +566,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	const struct config *c = r->cfg;
 	unsigned long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWCGROUP |
 			      CLONE_PIDFD | SIGCHLD;
-	int sv[2], lp[2], one = 1;
+	int sv[2], cv[2], lp[2], one = 1;
 	sigset_t set;
 
 	if (!(c->share & SHARE_NET)) flags |= CLONE_NEWNET;
@@ -573,6 +574,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	if (!(c->share & SHARE_IPC)) flags |= CLONE_NEWIPC;
 	if (!(c->share & SHARE_UTS)) flags |= CLONE_NEWUTS;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 ||
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, cv) < 0 ||
 	    pipe2(lp, O_CLOEXEC | O_NONBLOCK) < 0)
 		return err_sys(e, "setting up the supervisor");
 	setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
@@ -585,6 +587,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	if (r->sigfd < 0)
 		return err_sys(e, "signalfd");
 	a->sock = sv[1];
+	a->ctl = cv[1];
 	a->errpipe = -1;
 	a->lifeline = lp[0];
 	a->new_pidns = !(c->share & SHARE_PID);
@@ -597,6 +600,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	}
 	if (r->child == 0) {
 		close(sv[0]);
+		close(cv[0]);
 		close(lp[1]);
 		close(r->sigfd);
 		if (r->marker >= 0)
@@ -608,6 +612,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		child_main(a);
 	}
 	close(sv[1]);
+	close(cv[1]);
 	close(lp[0]);
 	relays_close_child_ends(&r->relays);
 	if (a->marker >= 0) {
@@ -615,6 +620,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		a->marker = -1;
 	}
 	r->sock = sv[0];
+	r->ctl = cv[0];
 	r->lifeline = lp[1];
 	if (a->privileged) {
 		char path[32];
@@ -635,7 +641,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 			return -1;
 		}
 		close(dir);
-		if (msg_send(r->sock, &go, NULL, 0) < 0) {
+		if (msg_send(r->ctl, &go, NULL, 0) < 0) {
 			kill_jail(r);
 			return err_sys(e, "user namespace: telling the child");
 		}
@@ -766,10 +772,11 @@ static int stage_main_env(struct run *r, struct child_args *a, struct err *e)
 
 int supervise_run(const struct config *c)
 {
-	struct run r = { .cfg = c, .sock = -1, .errpipe = -1, .sigfd = -1,
+	struct run r = { .cfg = c, .sock = -1, .ctl = -1, .errpipe = -1, .sigfd = -1,
 			 .listener = -1, .lifeline = -1, .uidlock = -1, .pidfd = -1,
 			 .marker = -1, .notify = { .fd = -1 } };
 	struct child_args a = { .cfg = c, .marker = -1 };
+	struct compiled child_filters = { 0 };
 	struct compile_opts co = { .shared_pid = c->share & SHARE_PID };
 	struct err e = { "", false };
 	char *exe = NULL;
@@ -802,7 +809,6 @@ int supervise_run(const struct config *c)
 	}
 	if (root_plan_build(c, exe, &r.plan, &e) < 0 ||
 	    ((co.stage_main || co.learn) && stage_main_setup(&r, &a, &e) < 0) ||
-	    policy_compile(&c->policy, &co, &r.filters, &e) < 0 ||
 	    pick_ids(c, &r, &a, &e) < 0 || relays_setup(&r.relays, &e) < 0 ||
 	    (!c->no_notify && notify_setup(&r.notify, &e) < 0) ||
 	    (r.notify.fd >= 0 && root_plan_add_bind(&r.plan, r.notify.path, r.notify.inside, &e) < 0) ||
@@ -813,15 +819,29 @@ int supervise_run(const struct config *c)
 		goto out;
 	}
 	a.plan = &r.plan;
-	a.filters = &r.filters;
+	a.filters = &child_filters;
 	a.envp = r.env.v;
 	a.relays = &r.relays;
-	verbose_summary(&r, &a);
 	if (start(&r, &a, &e) < 0) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		status = 125;
 		goto out;
 	}
+	/* While the child builds the jail (see struct filters_msg). */
+	if (policy_compile(&c->policy, &co, &r.filters, &e) < 0) {
+		fprintf(stderr, "jail: %s\n", e.msg);
+		kill_jail(&r);
+		if (r.pidfd >= 0)
+			waitid(P_PIDFD, (id_t)r.pidfd, &(siginfo_t){ 0 }, WEXITED);
+		status = 125;
+		goto out;
+	}
+	/* A child that failed already is gone (EPIPE): its MSG_ERROR waits
+	 * on the socket and the event loop reports it. */
+	filters_send(r.ctl, &r.filters);
+	close(r.ctl);
+	r.ctl = -1;
+	verbose_summary(&r, &a);
 	status = event_loop(&r);
 	if (r.learn && !r.denied && !r.error_code) {
 		if (learn_write(r.learn, c, r.preload != NULL, status, &e) < 0) {
@@ -844,5 +864,7 @@ out:
 	compiled_free(&r.filters);
 	strv_free(&r.env);
 	uidpool_release(&r.uidlock);
+	if (r.ctl >= 0)
+		close(r.ctl);
 	return status;
 }

@@ -37,6 +37,9 @@ unset NOTIFY_SOCKET LISTEN_FDS LISTEN_PID LISTEN_FDNAMES \
       SECCOMP_SYSCALL_ALLOW SECCOMP_SYSCALL_DENY JAIL_PROFILE_PATH \
       JAIL_PRELOAD_LIB LD_PRELOAD LD_LIBRARY_PATH
 export LC_ALL=C
+# A plain PATH: a caller's private directories (~/.pyenv/shims, ...) are
+# neither what the tests mean by "found in PATH" nor reachable by uid 65534.
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # ------------------------------------------------------------------ TAP
 
@@ -145,7 +148,7 @@ cleanup() {
 	# (a leaked target, or the stub's orphans): end those, by pid.
 	if [ -n "${T:-}" ]; then
 		for p in /proc/[0-9]*; do
-			case $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) in
+			case $({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) in
 			"$T"/*) kill -9 "${p#/proc/}" 2>/dev/null ;;
 			esac
 		done
@@ -179,7 +182,7 @@ STAGED_JAIL=$T/jail/jail
 # A libtool wrapper script may relink on its first run: do that now, as
 # the owner, not later as a user who cannot write there.
 if [ "$(head -c 2 "$STAGED_JAIL")" = '#!' ] && [ "$(id -u)" = 0 ]; then
-	"$STAGED_JAIL" --version >/dev/null 2>&1
+	timeout -s KILL 10 "$STAGED_JAIL" --version >/dev/null 2>&1
 	chmod -R a+rX "$T/jail"
 fi
 cd "$T" || bail_out "cannot enter $T"
@@ -236,7 +239,7 @@ for_each_mode() {
 # jrun [JAIL-ARGS]... — run jail in the current mode, stdin from $JIN (or
 # /dev/null), and leave $st (exit status), $out and $err (its output).
 # A run that outlives $GUARD seconds is killed: $st is then 137.
-st=0 out= err= JIN=
+st=0 out='' err='' JIN=''
 jrun() {
 	timeout -s KILL "$GUARD" "${RUN[@]}" "$JAILBIN" "$@" \
 		<"${JIN:-/dev/null}" >"$W/.out" 2>"$W/.err"
@@ -272,7 +275,7 @@ kv() {
 # first: a non-interactive shell starts background jobs with SIGINT and
 # SIGQUIT ignored, which would hide jail's own handling of them.
 _bg_n=0
-BG_PID= BG_OUT= BG_ERR= BG_STATUS=
+BG_PID='' BG_OUT='' BG_ERR='' BG_STATUS=''
 jstart() {
 	_bg_n=$((_bg_n + 1))
 	BG_OUT=$W/bg$_bg_n.out

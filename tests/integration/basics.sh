@@ -125,7 +125,7 @@ suite() {
 
 	# -v: one line per layer (SPEC 2's five), on stderr, stdout untouched.
 	jrun -v -- "$PROBE" echo target-out
-	local missing= layer
+	local missing='' layer
 	for layer in 'namespace' 'root|mount|pivot' 'rlimit|limit' 'uid|capabilit' 'seccomp|filter'; do
 		grep -Eqi -- "$layer" <<<"$err" || missing="$missing /$layer/"
 	done

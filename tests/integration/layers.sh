@@ -239,6 +239,9 @@ identity() {
 			stop_sleeper
 		else
 			not_ok "as root the target runs as a host uid in the auto range" "$(last_run)"
+			not_ok "gid = uid on the host" "no child-pid"
+			not_ok "no supplementary groups" "no child-pid"
+			not_ok "two jails at once get different uids" "no child-pid"
 			stop_sleeper
 		fi
 	else
@@ -305,7 +308,7 @@ privileges() {
 	# jail's init runs without the filter: the target must not drive it,
 	# not even in the instant after it starts.  That is a race, so: many
 	# tries, with the CPUs busy so that init is often preempted.
-	local i hits=0 other= hogs=()
+	local i hits=0 other='' hogs=()
 	for ((i = 0; i < $(nproc) * 2; i++)); do
 		(exec yes >/dev/null) &
 		hogs+=($!)
@@ -330,6 +333,11 @@ privileges() {
 		not_ok "the target cannot ptrace jail's init, its parent (100 tries)" \
 			"PTRACE_SEIZE succeeded $hits times in 100; other: $other"
 	fi
+
+	# SPEC 4: the sysctl backs the filter where the kernel allows (since
+	# Linux 4.9 it is per user namespace, so everywhere jail runs).
+	jrun --proc -- "$PROBE" cat /proc/sys/user/max_user_namespaces
+	is "$out" 0 "user.max_user_namespaces is 0 inside"
 
 	jrun -- "$PROBE" setuid-check
 	if [ "$st" = 0 ] && [ -n "$out" ] && ! grep -q '=0$' <<<"$out"; then
