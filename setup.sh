@@ -34,6 +34,6 @@ make -j"$(nproc)"
 demo=$(mktemp)
 trap 'rm -f "$demo" "$demo.gz"' EXIT
 seq 1 200000 >"$demo"
-src/jail -- gzip -c <"$demo" >"$demo.gz"
+src/jail -p gzip -- gzip -c <"$demo" >"$demo.gz"
 gzip -dc "$demo.gz" | cmp -s - "$demo"
-echo "setup: built src/jail; 'jail -- gzip -c' compressed $(wc -c <"$demo") bytes to $(wc -c <"$demo.gz") inside a jail"
+echo "setup: built src/jail; 'jail -p gzip -- gzip -c' compressed $(wc -c <"$demo") bytes to $(wc -c <"$demo.gz") inside a jail"

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/capability.h>
 
 #include "cli.h"
 #include "export.h"
@@ -15,8 +17,18 @@
  * design never needs: refuse to run that way. */
 static int refuse_privileged_binary(void)
 {
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2] = { { 0, 0, 0 }, { 0, 0, 0 } };
+
 	if (getuid() != geteuid() || getgid() != getegid()) {
 		fprintf(stderr, "jail: refusing to run setuid or setgid: jail needs no privileges of its own\n");
+		return -1;
+	}
+	/* Capabilities that did not come from being root came from the
+	 * file (or an ambient set): refuse them too. */
+	if (getuid() != 0 && syscall(SYS_capget, &h, d) == 0 &&
+	    (d[0].permitted | d[1].permitted)) {
+		fprintf(stderr, "jail: refusing to run with capabilities (file capabilities on jail?): jail needs no privileges of its own\n");
 		return -1;
 	}
 	return 0;
