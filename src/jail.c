@@ -24,10 +24,12 @@ static int refuse_privileged_binary(void)
 		fprintf(stderr, "jail: refusing to run setuid or setgid: jail needs no privileges of its own\n");
 		return -1;
 	}
-	/* Capabilities that did not come from being root came from the
-	 * file (or an ambient set): refuse them too. */
+	/* Permitted capabilities that are not inheritable (so not ambient,
+	 * as a unit's AmbientCapabilities= gives) and not root's came from
+	 * file capabilities on jail: refuse them too.  Ambient ones are fine:
+	 * the target never gets them. */
 	if (getuid() != 0 && syscall(SYS_capget, &h, d) == 0 &&
-	    (d[0].permitted | d[1].permitted)) {
+	    ((d[0].permitted & ~d[0].inheritable) | (d[1].permitted & ~d[1].inheritable))) {
 		fprintf(stderr, "jail: refusing to run with capabilities (file capabilities on jail?): jail needs no privileges of its own\n");
 		return -1;
 	}

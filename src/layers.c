@@ -1,10 +1,10 @@
 /* The child: every layer, in the order of SPEC.md section 2.
  *
  *   child_main (pid 1 of the new namespaces: the jail's init)
- *     user maps -> root (mount ns) -> uts, net -> limits -> identity and
+ *     user maps -> root (mount ns) -> uts, net -> identity and
  *     capabilities -> fork the target, then reap and relay signals
  *   target_main (pid 2)
- *     descriptors, environment, cwd -> seccomp -> execve
+ *     descriptors, environment, cwd -> limits -> seccomp -> execve
  *
  * Any failure is sent to the parent as MSG_ERROR and the child exits;
  * the parent prints it and exits 125 (or 126/127), so no layer is ever
@@ -230,8 +230,12 @@ static int handoff_thread(void *arg)
 	return 0;
 }
 
-/* Loads the baseline, then the user's filter; sends MSG_HELLO (the
- * parent learns the target's host pid from its credentials). */
+/* Applies the limits (in the target alone: the jail's init keeps none of
+ * them, it needs none), loads the baseline, then the user's filter; sends
+ * MSG_HELLO (the parent learns the target's host pid from its
+ * credentials).  The limits come this late, after the uid change, which
+ * changes nothing for them: lowering needs no privilege, and raising a
+ * hard limit needs one jail never has. */
 static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 			   struct handoff *h, struct err *e)
 {
@@ -247,6 +251,8 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 		return err_sys(e, "seccomp layer: pipe");
 	a->errpipe = ep[1];
 	if (!f->user_notifies) {
+		if (limits_apply(a->cfg, e) < 0)
+			return -1;
 		if (msg_send(a->sock, &hello, ep, 1) < 0)
 			return err_sys(e, "seccomp layer: telling the parent");
 		if (load_filter(&f->baseline, 0) < 0)
@@ -264,6 +270,9 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 		  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
 		  CLONE_SYSVSEM, h) < 0)
 		return err_sys(e, "seccomp layer: starting the hand-off thread");
+	/* After the thread exists: it must not count against --rlimit nproc. */
+	if (limits_apply(a->cfg, e) < 0)
+		return -1;
 	fd = load_filter(&f->user, SECCOMP_FILTER_FLAG_NEW_LISTENER);
 	if (fd < 0) {
 		/* The thread is still waiting: stop it with the error path. */
@@ -452,8 +461,6 @@ _Noreturn void child_main(struct child_args *a)
 	if (!(c->share & SHARE_UTS))
 		set_hostname();
 	if (!(c->share & SHARE_NET) && loopback_up(&e) < 0)
-		fail(a, 125, &e);
-	if (limits_apply(c, &e) < 0)
 		fail(a, 125, &e);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
 		fail(a, 125, &e);
