@@ -472,6 +472,16 @@ done:
 
 /* ---------------------------------------------------------------- compiling */
 
+/* Overridden by the generated src/baseline-bpf.c where it is linked in. */
+__attribute__((weak)) bool baseline_precompiled(bool shared_pid, bool memfd_seal,
+						struct bpf_prog *out)
+{
+	(void)shared_pid;
+	(void)memfd_seal;
+	(void)out;
+	return false;
+}
+
 static int export_prog(scmp_filter_ctx ctx, struct bpf_prog *out, struct err *e)
 {
 	int fd = memfd_create("jail-bpf", MFD_CLOEXEC);
@@ -591,7 +601,7 @@ static const uint64_t ns_flags[] = {
 	CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET,
 };
 
-static int compile_baseline(const struct compile_opts *o, struct bpf_prog *out,
+int policy_compile_baseline(const struct compile_opts *o, struct bpf_prog *out,
 			    struct err *e)
 {
 	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, e);
@@ -809,7 +819,10 @@ int policy_compile(const struct policy *p, const struct compile_opts *o,
 	struct resolution res = { 0 };
 
 	memset(out, 0, sizeof(*out));
-	if (compile_baseline(o, &out->baseline, e) < 0)
+	/* The baseline is fixed for a build: jail itself carries it compiled
+	 * (src/mkbaseline.c); other users of this code compile it here. */
+	if (!baseline_precompiled(o->shared_pid, o->memfd_seal, &out->baseline) &&
+	    policy_compile_baseline(o, &out->baseline, e) < 0)
 		return -1;
 	if (!policy_empty(p) || o->learn) {
 		if (policy_resolve(p, &res, e) < 0 || compile_user(p, &res, o, out, e) < 0) {

@@ -108,6 +108,13 @@ bool policy_allows(const struct compiled *c, int nr, const uint64_t args[6],
 
 int policy_compile(const struct policy *p, const struct compile_opts *o,
 		   struct compiled *out, struct err *e);
+
+/* The baseline filter alone (O: shared_pid, memfd_seal), compiled with
+ * libseccomp; and the same, compiled when jail was built: false where it
+ * was not (a copy of the program in OUT->insns, to be freed, otherwise). */
+int policy_compile_baseline(const struct compile_opts *o, struct bpf_prog *out,
+			    struct err *e);
+bool baseline_precompiled(bool shared_pid, bool memfd_seal, struct bpf_prog *out);
 void compiled_free(struct compiled *c);
 
 /* Rewrites every USER_NOTIF return of PROG into KILL_PROCESS, for exports
