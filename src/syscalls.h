@@ -67,4 +67,8 @@ void arg_format(enum arg_type t, uint64_t v, char *buf, size_t len);
  * for (size_t i = 0; sys_iter(i, &name, &nr); i++) */
 bool sys_iter(size_t i, const char **name, int *nr);
 
+/* The native names by number as jail was built (src/mkbaseline), or NULL
+ * where that table is not linked in. */
+const char *const *syscall_names_built(int *n);
+
 #endif
