@@ -450,18 +450,20 @@ _Noreturn void child_main(struct child_args *a)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (mount_prepare(a->plan, &ms, &e) < 0)
 		fail(a, 125, &e);
-	if (a->privileged && recv_go(a->ctl, &e) < 0)
-		fail(a, 125, &e);
-	write_sysctls();
-	if (mount_enter(a->plan, &ms, &e) < 0)
-		fail(a, 125, &e);
-	umask(caller_umask);
-	/* Cosmetic, so best effort: under systemd's ProtectHostname= the
-	 * namespace is still new, only its name stays the host's. */
+	/* What needs no id map comes first: as root the parent is writing
+	 * the maps meanwhile.  Cosmetic, so best effort: under systemd's
+	 * ProtectHostname= the namespace is still new, only its name stays
+	 * the host's. */
 	if (!(c->share & SHARE_UTS))
 		set_hostname();
 	if (!(c->share & SHARE_NET) && loopback_up(&e) < 0)
 		fail(a, 125, &e);
+	write_sysctls();
+	if (a->privileged && recv_go(a->ctl, &e) < 0)
+		fail(a, 125, &e);
+	if (mount_enter(a->plan, &ms, &e) < 0)
+		fail(a, 125, &e);
+	umask(caller_umask);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
 		fail(a, 125, &e);
 	if (recv_filters(a->ctl, a->filters, &e) < 0)

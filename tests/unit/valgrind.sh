@@ -6,7 +6,7 @@
 # LeakSanitizer in make distcheck instead: see check.sh.)
 : "${top_builddir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_srcdir:=$top_builddir}"
-JAIL=$top_builddir/src/jail
+JAIL=$top_builddir/tests/unit/jail-dynamic
 n=0 failed=0
 
 if ! command -v valgrind >/dev/null; then
