@@ -556,6 +556,30 @@ static int prepend_enosys_guard(struct bpf_prog *prog, struct err *e)
 	return 0;
 }
 
+int bpf_chain(const struct bpf_prog *first, const struct bpf_prog *then,
+	      struct bpf_prog *out, struct err *e)
+{
+	size_t n = first->len + then->len;
+
+	if (n > BPF_MAXINSNS)
+		return err_set(e, "the combined filter is too large (%zu instructions)", n);
+	out->insns = malloc(n * sizeof(*out->insns));
+	if (!out->insns)
+		return err_sys(e, "out of memory");
+	out->len = n;
+	memcpy(out->insns, first->insns, first->len * sizeof(*out->insns));
+	memcpy(out->insns + first->len, then->insns, then->len * sizeof(*out->insns));
+	/* Where FIRST would allow, go on to THEN: a forward jump to its
+	 * start.  THEN loads what it needs itself (libseccomp's programs
+	 * assume nothing in the accumulator), so nothing else changes. */
+	for (size_t i = 0; i < first->len; i++)
+		if (out->insns[i].code == (BPF_RET | BPF_K) &&
+		    out->insns[i].k == SECCOMP_RET_ALLOW)
+			out->insns[i] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JA,
+				(unsigned)(first->len - i - 1), 0, 0);
+	return 0;
+}
+
 void bpf_notify_to_kill(struct bpf_prog *prog)
 {
 	for (size_t i = 0; i < prog->len; i++)

@@ -117,6 +117,11 @@ int policy_compile_baseline(const struct compile_opts *o, struct bpf_prog *out,
 bool baseline_precompiled(bool shared_pid, bool memfd_seal, struct bpf_prog *out);
 void compiled_free(struct compiled *c);
 
+/* One program that runs FIRST, and THEN where FIRST allows: the two
+ * filters jail stacks, as one standalone program (--export bpf). */
+int bpf_chain(const struct bpf_prog *first, const struct bpf_prog *then,
+	      struct bpf_prog *out, struct err *e);
+
 /* Rewrites every USER_NOTIF return of PROG into KILL_PROCESS, for exports
  * and for when no listener can be had. */
 void bpf_notify_to_kill(struct bpf_prog *prog);

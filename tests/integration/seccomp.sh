@@ -132,6 +132,11 @@ suite() {
 	is "$?" 159 "--export bpf loaded by seccomp(2) kills myos at uname (SIGSYS)"
 	"${RUN[@]}" "$BPFRUN" "$W/f.bpf" "$PROBE" echo hi >"$W/.bpf.out" 2>&1
 	is "$?:$(cat "$W/.bpf.out")" "0:hi" "and lets other programs run"
+	"${RUN[@]}" "$JAILBIN" --allow @system-service --export bpf >"$W/sys.bpf"
+	"${RUN[@]}" "$BPFRUN" "$W/sys.bpf" "$TRY" unshare-user >/dev/null 2>&1
+	is "$?" 1 "--export bpf keeps the baseline's conditional rules (unshare(CLONE_NEWUSER): EPERM)"
+	"${RUN[@]}" "$BPFRUN" "$W/sys.bpf" "$TRY" ioctl-tiocsti-high >/dev/null 2>&1
+	is "$?" 1 "--export bpf keeps the baseline's TIOCSTI rule (cmd | 1<<32: EPERM)"
 	jrun --export text --allow read --deny 'read: arg0 == 5'
 	like "$out" "^deny bpf" "--export text shows the baseline"
 	like "$out" "^allow read: arg0 != 5" "and the merged rule"
