@@ -255,13 +255,13 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 			return -1;
 		if (msg_send(a->sock, &hello, ep, 1) < 0)
 			return err_sys(e, "seccomp layer: telling the parent");
-		if (load_filter(&f->baseline, 0) < 0)
+		if (f->baseline.len && load_filter(&f->baseline, 0) < 0)
 			return err_sys(e, "seccomp layer: loading the baseline filter");
 		if (f->user.len && load_filter(&f->user, 0) < 0)
 			return err_sys(e, "seccomp layer: loading the policy filter");
 		return 0;
 	}
-	if (load_filter(&f->baseline, 0) < 0)
+	if (f->baseline.len && load_filter(&f->baseline, 0) < 0)
 		return err_sys(e, "seccomp layer: loading the baseline filter");
 	h->sock = a->sock;
 	h->exec_read = ep[0];

@@ -1,20 +1,22 @@
 /* The seccomp policy: what the user asked for, merged from every source,
- * and its compilation into the filters jail loads.
+ * and its compilation into the filter jail loads.
  *
- * jail loads up to two filters, in this order:
+ * Two programs are compiled with libseccomp:
  *   1. the baseline (always): kernel attack surface no wrapped program
  *      needs, denied with EPERM (ENOSYS for clone3), whatever the user says.
- *      It is separate because its argument conditions (ioctl TIOCSTI,
- *      clone with namespace flags) cannot share a filter with an
+ *      It is a program of its own because its argument conditions (ioctl
+ *      TIOCSTI, clone with namespace flags) cannot share one with an
  *      unconditional allow of the same syscall: libseccomp lets the
- *      unconditional rule swallow the conditional one.
- *   2. the user's policy, when there is one, loaded last so that its
- *      verdicts (and a listener, when denials are reported) apply.  It
- *      repeats the unconditional baseline entries so that, in --errno mode,
- *      the baseline's errno still wins (same-precedence seccomp actions
- *      take the data of the most recently loaded filter).
- * The last filter loaded starts with a guard that fails every syscall
- * number above the highest jail knows with ENOSYS.
+ *      unconditional rule swallow the conditional one.  It is the same for
+ *      every run, so jail carries it compiled (src/mkbaseline.c).
+ *   2. the user's policy, when there is one (with a listener, when denials
+ *      are reported by name).  It repeats the unconditional baseline
+ *      entries, so that it is right on its own too.
+ * With a policy, jail loads one filter: the baseline chained into the
+ * policy where it allows (bpf_chain), so the baseline's verdict comes
+ * first and the kernel runs one program, not two.  The policy starts with
+ * a guard that fails every syscall number above the highest jail knows
+ * with ENOSYS (the baseline alone, when there is no policy).
  */
 #ifndef JAIL_POLICY_H
 #define JAIL_POLICY_H

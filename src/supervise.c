@@ -661,7 +661,7 @@ static void verbose_summary(const struct run *r, const struct child_args *a)
 	    a->privileged ? " and on the host" : " (mapped to the caller)");
 	if (!a->privileged)
 		say(c, "identity: unprivileged, the caller's supplementary groups stay (the kernel keeps them)");
-	say(c, "seccomp: baseline filter%s%s", r->filters.user.len ? " and the policy filter" : "",
+	say(c, "seccomp: %s%s", r->filters.user.len ? "the baseline, then the policy, as one filter" : "the baseline filter",
 	    r->filters.user_notifies ? " (violations reported by name)" : "");
 	policy_baseline_overrides(&c->policy, c->share & SHARE_PID, over, sizeof(over));
 	if (over[0])
@@ -827,6 +827,23 @@ int supervise_run(const struct config *c)
 			waitid(P_PIDFD, (id_t)r.pidfd, &(siginfo_t){ 0 }, WEXITED);
 		status = 125;
 		goto out;
+	}
+	/* One filter instead of two where there is a policy: the kernel runs
+	 * every filter of a process on each syscall its cache cannot decide,
+	 * and the baseline's verdict comes first this way, as it should. */
+	if (r.filters.user.len) {
+		struct bpf_prog one;
+
+		if (bpf_chain(&r.filters.baseline, &r.filters.user, &one, &e) < 0) {
+			fprintf(stderr, "jail: %s\n", e.msg);
+			kill_jail(&r);
+			status = 125;
+			goto out;
+		}
+		free(r.filters.user.insns);
+		free(r.filters.baseline.insns);
+		r.filters.user = one;
+		r.filters.baseline = (struct bpf_prog){ NULL, 0 };
 	}
 	/* A child that failed already is gone (EPIPE): its MSG_ERROR waits
 	 * on the socket and the event loop reports it. */
