@@ -478,7 +478,12 @@ _Noreturn void child_main(struct child_args *a)
 	close(a->lifeline);
 	if (!a->new_pidns)
 		target_main(a);
-	target = fork();
+	/* vfork: no copy of the address space for a process that execs at
+	 * once.  init stays suspended until the target's execve (or exit);
+	 * target_main never returns, and what it writes to the memory it
+	 * shares with init until then (its exec pipe's number, the
+	 * environment's LISTEN_PID) init never reads again. */
+	target = vfork();
 	if (target < 0) {
 		err_sys(&e, "pid layer: fork");
 		fail(a, 125, &e);
