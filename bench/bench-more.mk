@@ -15,7 +15,7 @@
 # meets more unreadable directories.  The driver is built in bench/build,
 # the tables go to bench/results (bench-clean removes both).
 
-EXTRA_DIST += \
+EXTRA_DIST += bench/interleave.py \
 	bench/bench-more.mk \
 	bench/syscall \
 	bench/syscall.c \
