@@ -6,7 +6,7 @@
  * so takes other paths (and may go on to read the system's libraries).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc \
- *	tests/fuzz/fuzz-elf.c src/elf.c src/err.c src/strv.c -o fuzz-elf
+ *	tests/fuzz/fuzz-elf.c src/elf.c src/ldcache.c src/err.c src/strv.c -o fuzz-elf
  *   mkdir new; ./fuzz-elf -max_total_time=60 new tests/fuzz/corpus/elf
  */
 #ifndef _GNU_SOURCE
