@@ -262,15 +262,17 @@ static int export_systemd(const struct config *c, FILE *out, struct err *e)
 		fputc('\n', out);
 		resolution_free(&res);
 	}
+	/* Each baseline entry with its own errno (systemd 247+): clone3 must
+	 * fail with ENOSYS, or glibc does not fall back to clone. */
 	fprintf(out, "SystemCallFilter=~");
 	for (size_t i = 0; i < baseline_rules_len; i++)
 		if (baseline_rules[i].cond == BL_ALWAYS && sys_number(baseline_rules[i].name) >= 0)
-			fprintf(out, " %s", baseline_rules[i].name);
+			fprintf(out, " %s:%s", baseline_rules[i].name,
+				errno_name(baseline_rules[i].errnum) ? errno_name(baseline_rules[i].errnum) : "EPERM");
 	fputc('\n', out);
+	/* Without --errno the policy kills, which is systemd's default too. */
 	if (p->errnum && errno_name(p->errnum))
 		fprintf(out, "SystemCallErrorNumber=%s\n", errno_name(p->errnum));
-	else
-		fprintf(out, "SystemCallErrorNumber=EPERM\n");
 	if (warned)
 		fprintf(stderr, "jail: warning: systemd has no argument rules; the export drops them (see the # lines)\n");
 	return 0;
