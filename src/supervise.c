@@ -553,6 +553,15 @@ static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 	return 0;
 }
 
+/* On an error path only: has the child exited (it may be on its way:
+ * its descriptors close before its exit shows on the pidfd)? */
+static bool child_gone(const struct run *r)
+{
+	struct pollfd p = { r->pidfd, POLLIN, 0 };
+
+	return poll(&p, 1, 100) == 1;
+}
+
 static int start(struct run *r, struct child_args *a, struct err *e)
 {
 	const struct config *c = r->cfg;
@@ -623,17 +632,25 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 		snprintf(path, sizeof(path), "/proc/%d", (int)r->child);
 		dir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 		if (dir < 0 || userns_map_identity(dir, e) < 0) {
+			if (dir >= 0)
+				close(dir);
+			/* A child that failed already said why: the event loop
+			 * reports its message rather than this consequence. */
+			if (child_gone(r))
+				return 0;
 			if (dir < 0)
 				err_sys(e, "user namespace: %s", path);
 			else if (errno == EPERM)
 				err_wrap(e, "user namespace layer (as root jail needs CAP_SETUID, CAP_SETGID and CAP_SETFCAP; a CapabilityBoundingSet= may lack them)");
-			if (dir >= 0)
-				close(dir);
 			kill_jail(r);
 			return -1;
 		}
 		close(dir);
 		if (msg_send(r->ctl, &go, NULL, 0) < 0) {
+			/* EPIPE: the child closed its end, which it only does
+			 * by exiting; its own error waits on the socket. */
+			if (errno == EPIPE || child_gone(r))
+				return 0;
 			kill_jail(r);
 			return err_sys(e, "user namespace: telling the child");
 		}
