@@ -12,6 +12,7 @@
 
 EXTRA_DIST += \
 	bench/bench.mk \
+	bench/run \
 	bench/startup \
 	bench/startup.c \
 	bench/floor.c \
