@@ -89,30 +89,20 @@ static int export_text(const struct config *c, FILE *out, struct err *e)
 static int export_bpf(const struct config *c, FILE *out, struct err *e)
 {
 	struct compile_opts co = { .notify = false, .shared_pid = c->share & 2 };
-	struct bpf_prog one = { 0 };
+	struct bpf_prog *prog;
 	struct compiled f;
 	int r = 0;
 
-	/* Standalone: no listener where this is loaded, so kill instead; and
-	 * one program, the baseline first, where jail stacks two. */
+	/* Standalone: no listener where this is loaded, so kill instead. */
 	if (policy_compile(&c->policy, &co, &f, e) < 0) {
 		if (strstr(e->msg, "execve"))
 			err_set(e, "this policy denies execve or execveat: a runtime loading the exported filter could not exec the target (add them to the allowlist)");
 		return -1;
 	}
-	if (!f.user.len) {
-		one = f.baseline;
-		f.baseline.insns = NULL;
-	} else {
-		bpf_notify_to_kill(&f.user);
-		if (bpf_chain(&f.baseline, &f.user, &one, e) < 0) {
-			compiled_free(&f);
-			return -1;
-		}
-	}
-	if (fwrite(one.insns, sizeof(*one.insns), one.len, out) != one.len)
+	prog = f.user.len ? &f.user : &f.baseline;
+	bpf_notify_to_kill(prog);
+	if (fwrite(prog->insns, sizeof(*prog->insns), prog->len, out) != prog->len)
 		r = err_sys(e, "writing the filter");
-	free(one.insns);
 	compiled_free(&f);
 	return r;
 }

@@ -295,7 +295,7 @@ static int cmp_int(const void *x, const void *y)
 static void setup_fds(struct child_args *a)
 {
 	const struct relays *rs = a->relays;
-	int keep[3] = { a->sock, a->sock, a->marker >= 0 ? a->marker : a->sock };
+	int keep[2] = { a->sock, a->marker >= 0 ? a->marker : a->sock };
 	unsigned next = 3;
 
 	for (int fd = 1; fd <= 2; fd++)
@@ -308,8 +308,8 @@ static void setup_fds(struct child_args *a)
 		if (count > 0 && count < 1024)
 			next = 3 + (unsigned)count;
 	}
-	qsort(keep, 3, sizeof(int), cmp_int);
-	for (int i = 0; i < 3; i++) {
+	qsort(keep, 2, sizeof(int), cmp_int);
+	for (int i = 0; i < 2; i++) {
 		if ((unsigned)keep[i] > next)
 			syscall(SYS_close_range, next, keep[i] - 1, 0);
 		if ((unsigned)keep[i] + 1 > next)

@@ -227,10 +227,13 @@ static int add_mount(struct config *c, enum mount_kind kind, char *src,
 	char *norm = path_normalize(dst);
 
 	if (!norm) {
-		free(src);
+		/* The message first: DST may be SRC itself. */
 		if (errno == ENOMEM)
-			return err_sys(e, "%s", dst);
-		return err_set(e, "'%s' must be an absolute path without '..'", dst);
+			err_sys(e, "%s", dst);
+		else
+			err_set(e, "'%s' must be an absolute path without '..'", dst);
+		free(src);
+		return -1;
 	}
 	if (strcmp(norm, "/") == 0) {
 		free(src);
@@ -253,49 +256,26 @@ static int apply_bind_kind(struct config *c, const char *v, enum mount_kind kind
 {
 	const char *colon = strchr(v, ':');
 	size_t srclen = colon ? (size_t)(colon - v) : strlen(v);
-	char *src = strndup(v, srclen);
-	char *abs;
+	char *src = strndup(v, srclen), *abs;
 	struct stat st;
+	int r;
 
 	if (!src)
 		return err_sys(e, "out of memory");
-	if (srclen == 0 || (colon && !colon[1])) {
-		free(src);
-		return err_set(e, "'%s': expected SRC[:DST]", v);
+	if (srclen == 0 || (colon && !colon[1]))
+		r = err_set(e, "'%s': expected SRC[:DST]", v);
+	else if (stat(src, &st) < 0 || !(abs = realpath(src, NULL)))
+		r = err_sys(e, "'%s'", src);
+	else {
+		if (colon)
+			*col = srclen + 1;
+		/* Without DST the source appears at the path the user named,
+		 * or at its real path when named relatively.  add_mount owns
+		 * ABS from here, and copies DST before it might free it. */
+		r = add_mount(c, kind, abs, colon ? colon + 1 : src[0] == '/' ? src : abs, e);
 	}
-	if (stat(src, &st) < 0) {
-		int saved = errno;
-
-		err_set(e, "'%s': %s", src, strerror(saved));
-		free(src);
-		return -1;
-	}
-	abs = realpath(src, NULL);
 	free(src);
-	if (!abs)
-		return err_sys(e, "'%.*s'", (int)srclen, v);
-	if (colon) {
-		*col = srclen + 1;
-		return add_mount(c, kind, abs, colon + 1, e);
-	}
-	/* Without DST the source appears at the path the user named. */
-	{
-		char *named = strndup(v, srclen);
-		int r;
-
-		if (!named) {
-			free(abs);
-			return err_sys(e, "out of memory");
-		}
-		if (named[0] != '/') {
-			r = add_mount(c, kind, abs, abs, e);
-			free(named);
-			return r;
-		}
-		r = add_mount(c, kind, abs, named, e);
-		free(named);
-		return r;
-	}
+	return r;
 }
 
 static int apply_bind(struct config *c, const char *v, struct opt_ctx *ctx,

@@ -783,13 +783,7 @@ static int compile_user(const struct policy *p, const struct resolution *res,
 		return -1;
 	for (size_t nr = 0; nr < res->n; nr++) {
 		const struct resolved_sys *rs = &res->sys[nr];
-		int bl_err;
 
-		if (baseline_always((int)nr, o->shared_pid, &bl_err)) {
-			if (add_or_fail(ctx, SCMP_ACT_ERRNO((uint32_t)bl_err), (int)nr, NULL, e) < 0)
-				goto done;
-			continue;
-		}
 		/* With a listener every exec goes to it: the first is jail's
 		 * own and is let through, so that the listener reaches jail
 		 * before the target runs; later ones get the policy's verdict. */
@@ -862,6 +856,22 @@ int policy_compile(const struct policy *p, const struct compile_opts *o,
 	if (prepend_enosys_guard(out->user.len ? &out->user : &out->baseline, e) < 0) {
 		compiled_free(out);
 		return -1;
+	}
+	/* One program: the baseline, and the policy where it allows.  The
+	 * kernel runs every filter of a process on each syscall its cache
+	 * cannot decide, and this way the baseline's verdict comes first
+	 * whatever the policy's action. */
+	if (out->user.len) {
+		struct bpf_prog one;
+
+		if (bpf_chain(&out->baseline, &out->user, &one, e) < 0) {
+			compiled_free(out);
+			return -1;
+		}
+		free(out->user.insns);
+		free(out->baseline.insns);
+		out->user = one;
+		out->baseline = (struct bpf_prog){ NULL, 0 };
 	}
 	return 0;
 }

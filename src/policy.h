@@ -10,13 +10,12 @@
  *      unconditional rule swallow the conditional one.  It is the same for
  *      every run, so jail carries it compiled (src/mkbaseline.c).
  *   2. the user's policy, when there is one (with a listener, when denials
- *      are reported by name).  It repeats the unconditional baseline
- *      entries, so that it is right on its own too.
- * With a policy, jail loads one filter: the baseline chained into the
- * policy where it allows (bpf_chain), so the baseline's verdict comes
- * first and the kernel runs one program, not two.  The policy starts with
- * a guard that fails every syscall number above the highest jail knows
- * with ENOSYS (the baseline alone, when there is no policy).
+ *      are reported by name), preceded by a guard that fails every syscall
+ *      number above the highest jail knows with ENOSYS.
+ * policy_compile returns one program when there is a policy: the baseline
+ * chained into the policy where it allows (bpf_chain), so the baseline's
+ * verdict comes first and the kernel runs one program, not two.  Without
+ * a policy the guard starts the baseline.
  */
 #ifndef JAIL_POLICY_H
 #define JAIL_POLICY_H
@@ -93,8 +92,9 @@ struct compile_opts {
 };
 
 struct compiled {
-	struct bpf_prog baseline;
-	struct bpf_prog user;		/* len 0: no user filter */
+	struct bpf_prog baseline;	/* len 0 when chained into user */
+	struct bpf_prog user;		/* the baseline chained into the policy;
+					 * len 0 without a policy */
 	bool user_notifies;		/* user filter returns USER_NOTIF */
 	bool deny_exec;			/* later execve/execveat are denied */
 	/* For the listener's decisions: */

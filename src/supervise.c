@@ -188,12 +188,9 @@ next:;
 		    strv_push_owned(env, kv) < 0)
 			return err_sys(e, "out of memory");
 	}
-	if (!env->v && strv_push_owned(env, NULL) < 0) {
-		/* an empty environment still needs its NULL */
-		env->v = calloc(1, sizeof(char *));
-		if (!env->v)
-			return err_sys(e, "out of memory");
-	}
+	/* An empty environment (--clearenv) still needs its NULL. */
+	if (!env->v && !(env->v = calloc(1, sizeof(char *))))
+		return err_sys(e, "out of memory");
 	return 0;
 }
 
@@ -844,23 +841,6 @@ int supervise_run(const struct config *c)
 			waitid(P_PIDFD, (id_t)r.pidfd, &(siginfo_t){ 0 }, WEXITED);
 		status = 125;
 		goto out;
-	}
-	/* One filter instead of two where there is a policy: the kernel runs
-	 * every filter of a process on each syscall its cache cannot decide,
-	 * and the baseline's verdict comes first this way, as it should. */
-	if (r.filters.user.len) {
-		struct bpf_prog one;
-
-		if (bpf_chain(&r.filters.baseline, &r.filters.user, &one, &e) < 0) {
-			fprintf(stderr, "jail: %s\n", e.msg);
-			kill_jail(&r);
-			status = 125;
-			goto out;
-		}
-		free(r.filters.user.insns);
-		free(r.filters.baseline.insns);
-		r.filters.user = one;
-		r.filters.baseline = (struct bpf_prog){ NULL, 0 };
 	}
 	/* A child that failed already is gone (EPIPE): its MSG_ERROR waits
 	 * on the socket and the event loop reports it. */
