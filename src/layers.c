@@ -420,9 +420,16 @@ static _Noreturn void init_main(struct child_args *a, pid_t target)
 			if (p == target) {
 				struct msg m = { MSG_STATUS, status, "" };
 
+				/* Nothing the target left behind outlives it:
+				 * every other process of the jail is killed
+				 * and reaped before the parent hears the
+				 * status.  The parent then exits at once; the
+				 * kernel's teardown of the emptied namespaces
+				 * (mounts, network) is left to this exit. */
+				kill(-1, SIGKILL);
+				while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)
+					;
 				msg_send(a->sock, &m, NULL, 0);
-				/* Leaving tears the namespace down: nothing the
-				 * target left behind outlives it. */
 				_exit(0);
 			}
 		}

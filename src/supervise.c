@@ -71,6 +71,7 @@ struct run {
 	int listener;
 	int lifeline;
 	int uidlock;
+	uid_t reserved;		/* the id uidlock holds */
 	int marker;		/* --stage main: the preload writes here at main */
 	pid_t target;		/* host pid, from MSG_HELLO */
 	char *preload;		/* --stage main: the library's path */
@@ -478,7 +479,10 @@ static int event_loop(struct run *r)
 
 		for (int i = 0; i < r->relays.n; i++)
 			relays_open |= r->relays.r[i].from >= 0;
-		if (r->child_done && !relays_open)
+		/* The status from the jail's init comes after it has killed
+		 * and reaped everything else: no need to wait for the
+		 * namespaces' teardown in its exit. */
+		if ((r->child_done || r->got_status) && !relays_open)
 			break;
 #define WATCH(fdv, id) do { if ((fdv) >= 0) { p[n] = (struct pollfd){ (fdv), POLLIN, 0 }; ip[n++] = (id); } } while (0)
 		WATCH(r->sigfd, 0);
@@ -525,8 +529,9 @@ static int event_loop(struct run *r)
 			}
 		}
 	}
-	/* What the child sent before it went is still queued. */
-	while (r->sock >= 0)
+	/* What the child sent before it went is still queued (the status
+	 * is its last message). */
+	while (r->sock >= 0 && !r->got_status)
 		on_message(r);
 	check_exec(r);
 	return exit_status(r);
@@ -545,6 +550,7 @@ static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 	if (a->privileged && (c->uid == ID_AUTO || c->gid == ID_AUTO) &&
 	    uidpool_reserve(&id, &r->uidlock, e) < 0)
 		return -1;
+	r->reserved = id;
 	a->uid = c->uid == ID_AUTO ? id : (uid_t)c->uid;
 	a->gid = c->gid == ID_AUTO ? id : (gid_t)c->gid;
 	return 0;
@@ -869,7 +875,7 @@ out:
 	root_plan_free(&r.plan);
 	compiled_free(&r.filters);
 	strv_free(&r.env);
-	uidpool_release(&r.uidlock);
+	uidpool_release(&r.uidlock, r.reserved);
 	if (r.ctl >= 0)
 		close(r.ctl);
 	return status;

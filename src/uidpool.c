@@ -103,22 +103,17 @@ int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 	return err_set(e, "identity layer: all %u uids from %u are in use", JAIL_UID_COUNT, JAIL_UID_BASE);
 }
 
-void uidpool_release(int *lockfd)
+void uidpool_release(int *lockfd, uid_t id)
 {
-	char link[64], path[64];
-	ssize_t n;
+	char path[64];
 
 	if (*lockfd < 0)
 		return;
 	/* Unlinked while still locked, so the directory does not fill up;
-	 * try_lock copes with the race this opens. */
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", *lockfd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n > 0) {
-		path[n] = '\0';
-		if (strncmp(path, JAIL_RUNDIR "/uid-", sizeof(JAIL_RUNDIR "/uid-") - 1) == 0)
-			unlink(path);
-	}
+	 * try_lock copes with the race this opens.  While the lock is held
+	 * the name leads to our file: only its holder unlinks a lock file. */
+	snprintf(path, sizeof(path), JAIL_RUNDIR "/uid-%u", (unsigned)id);
+	unlink(path);
 	close(*lockfd);
 	*lockfd = -1;
 }

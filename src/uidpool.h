@@ -15,7 +15,7 @@
  * (close-on-exec; the child closes it).  No scan of running processes. */
 int uidpool_reserve(uid_t *id, int *lockfd, struct err *e);
 
-/* Unlinks the lock file (still locked) and closes it. */
-void uidpool_release(int *lockfd);
+/* Unlinks the lock file of ID (still locked) and closes it. */
+void uidpool_release(int *lockfd, uid_t id);
 
 #endif
