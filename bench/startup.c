@@ -2,7 +2,7 @@
  * from the floor and from bubblewrap.
  *
  *     startup [-n RUNS] [-w WARMUPS] [-o FILE] [--unprivileged] [--rt]
- *             [--jail PATH] [--floor PATH] [--true-static PATH]
+ *             [--jail PATH] [--before PATH] [--floor PATH] [--true-static PATH]
  *             [--no-roundtrip] [--roundtrip-only]
  *
  * Each command is run WARMUPS times, then RUNS times, round-robin (A B C A B
@@ -59,6 +59,7 @@ struct cmd {
 	char skipbuf[96];
 	double *ms;		/* RUNS samples */
 	int failures;		/* measured runs that did not exit 0 */
+	int hidden;		/* not asked for: no row at all */
 };
 
 static _Noreturn void die(const char *fmt, ...)
@@ -506,6 +507,8 @@ static void report(FILE *o, struct cmd *cmds, int ncmd, int runs, int warm,
 	fprintf(o, "| command | median ms | p10 ms | p90 ms | × bwrap | × floor |\n");
 	fprintf(o, "| --- | ---: | ---: | ---: | ---: | ---: |\n");
 	for (i = 0; i < ncmd; i++) {
+		if (cmds[i].hidden)
+			continue;
 		fprintf(o, "| %s |", cmds[i].name);
 		if (cmds[i].skip) {
 			fprintf(o, " %s | | | | |\n", cmds[i].skip);
@@ -577,7 +580,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: startup [-n RUNS] [-w WARMUPS] [-o FILE] [--unprivileged] [--rt]\n"
-		"               [--jail PATH] [--floor PATH] [--true-static PATH]\n"
+		"               [--jail PATH] [--before PATH] [--floor PATH] [--true-static PATH]\n"
 		"               [--no-roundtrip] [--roundtrip-only]\n");
 }
 
@@ -587,6 +590,7 @@ int main(int argc, char **argv)
 		{ "unprivileged", no_argument, NULL, 'u' },
 		{ "rt", no_argument, NULL, 'T' },
 		{ "jail", required_argument, NULL, 'j' },
+		{ "before", required_argument, NULL, 'b' },
 		{ "floor", required_argument, NULL, 'f' },
 		{ "true-static", required_argument, NULL, 't' },
 		{ "no-roundtrip", no_argument, NULL, 'R' },
@@ -595,13 +599,13 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *jail = getenv("JAIL"), *floor = getenv("FLOOR");
-	const char *ts = getenv("TRUE_STATIC"), *outfile = NULL;
+	const char *ts = getenv("TRUE_STATIC"), *outfile = NULL, *before = NULL;
 	int runs = 200, warm = 20, unpriv = 0, rt = 1, rtonly = 0, rtprio = 0;
 	int opt, i, r, st;
 	/* static: what it points to lives until exit, and stays reachable */
-	static struct cmd cmds[7];
+	static struct cmd cmds[8];
 	struct cmd *c;
-	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, JAIL, NCMD };
+	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, BEFORE, JAIL, NCMD };
 	char who[64], *buf = NULL;
 	size_t len = 0;
 	FILE *out = NULL, *o;
@@ -615,6 +619,7 @@ int main(int argc, char **argv)
 		case 'u': unpriv = 1; break;
 		case 'T': rtprio = 1; break;
 		case 'j': jail = optarg; break;
+		case 'b': before = optarg; break;
 		case 'f': floor = optarg; break;
 		case 't': ts = optarg; break;
 		case 'R': rt = 0; break;
@@ -677,6 +682,12 @@ int main(int argc, char **argv)
 	if (!cmds[BWRAP_USR].argv[0])
 		cmds[BWRAP_USR].skip = "not installed";
 	cmds[JAIL] = (struct cmd){ .name = "jail", .argv = { (char *)jail, "--", "/bin/true" } };
+	/* Another build of jail, measured in the same rounds: the before and
+	 * after of a change, side by side. */
+	cmds[BEFORE] = (struct cmd){ .name = "jail (--before build)",
+				     .argv = { (char *)before, "--", "/bin/true" } };
+	if (!before)
+		cmds[BEFORE].skip = "no --before", cmds[BEFORE].hidden = 1;
 
 	if (access(ts, X_OK) < 0)
 		cmds[STATIC].skip = cmds[FLOOR].skip = "true-static not built";

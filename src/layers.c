@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/seccomp.h>
-#include <net/if.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -32,6 +31,7 @@
 
 #include "rlimits.h"
 #include "mount.h"
+#include "net.h"
 #include "privs.h"
 #include "userns.h"
 
@@ -83,27 +83,6 @@ static void set_hostname(void)
 	if (sethostname("jail", 4) < 0) {
 		/* refused (ProtectHostname=): keep the inherited name */
 	}
-}
-
-static int loopback_up(struct err *e)
-{
-	struct ifreq ifr = { 0 };
-	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-	if (s < 0)
-		return err_sys(e, "net layer: socket");
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
-	if (ioctl(s, SIOCGIFFLAGS, &ifr) < 0) {
-		close(s);
-		return err_sys(e, "net layer: reading lo");
-	}
-	ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
-	if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0) {
-		close(s);
-		return err_sys(e, "net layer: bringing lo up");
-	}
-	close(s);
-	return 0;
 }
 
 /* Best effort, where the kernel lets a namespace owner write them: no
@@ -447,6 +426,11 @@ _Noreturn void child_main(struct child_args *a)
 	/* The root is built with fixed modes; the caller's umask (systemd's
 	 * UMask=) is the target's again afterwards. */
 	mode_t caller_umask = umask(022);
+	/* Holds its thread's stack: this frame outlives the thread. */
+	struct net_helper net;
+
+	if (!(c->share & SHARE_NET))
+		net_start(&net);
 
 	if (!a->privileged &&
 	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
@@ -463,12 +447,12 @@ _Noreturn void child_main(struct child_args *a)
 	 * the host's. */
 	if (!(c->share & SHARE_UTS))
 		set_hostname();
-	if (!(c->share & SHARE_NET) && loopback_up(&e) < 0)
-		fail(a, 125, &e);
 	write_sysctls();
 	if (a->privileged && recv_go(a->ctl, &e) < 0)
 		fail(a, 125, &e);
-	if (mount_enter(a->plan, &ms, &e) < 0)
+	if (mount_enter(a->plan, &ms, &e) < 0 ||
+	    (!(c->share & SHARE_NET) && net_join(&net, &e) < 0) ||
+	    mount_detach_host(&ms, &e) < 0)
 		fail(a, 125, &e);
 	umask(caller_umask);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)

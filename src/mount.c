@@ -337,6 +337,11 @@ int mount_enter(const struct root_plan *plan, struct mount_state *st,
 	 * host through (chroot alone could be climbed out of). */
 	if (fchdir(st->rootfd) < 0 || sys_pivot_root(".", ".") < 0)
 		return err_sys(e, "root: pivot_root");
+	return 0;
+}
+
+int mount_detach_host(struct mount_state *st, struct err *e)
+{
 	if (umount2(".", MNT_DETACH) < 0)
 		return err_sys(e, "root: detaching the old root");
 	if (chdir("/") < 0)

@@ -22,8 +22,12 @@ int mount_prepare(const struct root_plan *plan, struct mount_state *st,
 		  struct err *e);
 
 /* After the id maps exist (creating files needs a mapped owner): fills
- * the root, makes it read-only and enters it. */
+ * the root, makes it read-only and pivots into it.  The host's root is
+ * still stacked under it until mount_detach_host. */
 int mount_enter(const struct root_plan *plan, struct mount_state *st,
 		struct err *e);
+
+/* Detaches the host's root: only the new root is left. */
+int mount_detach_host(struct mount_state *st, struct err *e);
 
 #endif

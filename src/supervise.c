@@ -573,7 +573,8 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	int sv[2], cv[2], lp[2], one = 1;
 	sigset_t set;
 
-	if (!(c->share & SHARE_NET)) flags |= CLONE_NEWNET;
+	/* No CLONE_NEWNET: the child makes the network namespace in a
+	 * thread while it builds the root (net.c). */
 	if (!(c->share & SHARE_PID)) flags |= CLONE_NEWPID;
 	if (!(c->share & SHARE_IPC)) flags |= CLONE_NEWIPC;
 	if (!(c->share & SHARE_UTS)) flags |= CLONE_NEWUTS;

@@ -32,6 +32,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,15 @@ static inline void say(const char *fmt, ...)
  * namespace.  The baseline denies this inside a jail; against the stub it
  * works, which is both what an attacker would do and what keeps the
  * mount attacks away from the host's mount table. */
+/* Whether we are the target of a jail with its own pid namespace: our
+ * parent is that namespace's pid 1 (jail's init) and our pid is one of
+ * its first few.  Only then is pid 1 fair game; outside a jail it is the
+ * host's init, which a test leaves alone. */
+static inline bool in_jail_pidns(void)
+{
+	return getppid() == 1 && getpid() < 16;
+}
+
 static inline int escalate(void)
 {
 	int flags = CLONE_NEWUSER | CLONE_NEWNS;

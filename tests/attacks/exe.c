@@ -47,8 +47,8 @@ int main(int argc, char **argv)
 		return worst(r, try_open(argv[0], O_WRONLY | O_TRUNC, EROFS));
 	}
 	if (argc == 2 && !strcmp(argv[1], "init")) {
-		if (getpid() != 2) {
-			say("pid %d, not 2: not in a jail's pid namespace; pid 1 is left alone", (int)getpid());
+		if (!in_jail_pidns()) {
+			say("pid %d: not in a jail's pid namespace; pid 1 is left alone", (int)getpid());
 			return CANNOT;
 		}
 		r = try_open("/proc/1/exe", O_RDONLY, EACCES);

@@ -37,7 +37,7 @@ int main(int argc, char **argv)
 	op = argv[1];
 	/* Without a private mount namespace, root outside a jail would
 	 * change the host's own mount table: refuse to run there. */
-	if (escalate() < 0 && geteuid() == 0 && getpid() != 2) {
+	if (escalate() < 0 && geteuid() == 0 && !in_jail_pidns()) {
 		say("no private mount namespace and not in a jail: not trying");
 		return CANNOT;
 	}

@@ -5,7 +5,7 @@
  *   ptrace init        jail's init, pid 1 of the jail's pid namespace: it
  *                      is not dumpable, so the kernel refuses every access
  *                      check, though the target has the same uid (when
- *                      the caller is not pid 2, this is no jail: CANNOT)
+ *                      the caller is in no jail's pid namespace: CANNOT)
  *   ptrace host PID    a host process (the test's own): not in the jail's
  *                      pid namespace, so not even visible
  *   ptrace kill PID    SIGKILL to a host process; run.sh checks it lives
@@ -86,8 +86,8 @@ int main(int argc, char **argv)
 		/* Only inside a jail's pid namespace (where the target is pid
 		 * 2) is pid 1 jail's init; elsewhere it is the host's init,
 		 * which a test has no business touching. */
-		if (getpid() != 2) {
-			say("pid %d, not 2: not in a jail's pid namespace; pid 1 is left alone",
+		if (!in_jail_pidns()) {
+			say("pid %d: not in a jail's pid namespace; pid 1 is left alone",
 			    (int)getpid());
 			return CANNOT;
 		}

@@ -29,9 +29,8 @@ static int do_setns(void)
 {
 	static const char *const ns[] = { "user", "mnt", "net", "pid", "ipc", "uts", "cgroup", "time" };
 	static const char *const who[] = { "self", "1" };
-	/* pid 1 is jail's init only when we are the jail's pid 2; the
-	 * host's init is left alone */
-	size_t nwho = getpid() == 2 ? 2 : 1;
+	/* pid 1 is jail's init only inside a jail; the host's is left alone */
+	size_t nwho = in_jail_pidns() ? 2 : 1;
 	int r, fd;
 	char p[64];
 
