@@ -33,6 +33,7 @@
 #include "mount.h"
 #include "net.h"
 #include "privs.h"
+#include "target.h"
 #include "userns.h"
 
 #ifndef PR_SET_MDWE
@@ -107,16 +108,18 @@ static void write_sysctls(void)
 	}
 }
 
-static int recv_go(int sock, struct err *e)
+static int recv_go(struct child_args *a, struct err *e)
 {
-	struct msg m;
+	struct go_msg m;
 	ssize_t n;
 
 	do
-		n = recv(sock, &m, sizeof(m), 0);
+		n = recv(a->ctl, &m, sizeof(m), 0);
 	while (n < 0 && errno == EINTR);
-	if (n <= 0 || m.type != MSG_GO)
+	if (n != (ssize_t)sizeof(m) || m.type != MSG_GO)
 		return err_set(e, "user namespace: the parent did not write the id maps");
+	a->uid = m.uid;
+	a->gid = m.gid;
 	return 0;
 }
 
@@ -187,6 +190,7 @@ struct handoff {
 	int sock;
 	int exec_read;		/* read end of the target's exec pipe */
 	int listener;		/* -1 until the filter is loaded */
+	int entries;		/* in the root, for the parent's -v */
 };
 
 /* The helper thread.  Once the main thread has loaded the filter with a
@@ -197,7 +201,7 @@ struct handoff {
 static int handoff_thread(void *arg)
 {
 	struct handoff *h = arg;
-	struct msg m = { MSG_HELLO, 0, "" };
+	struct msg m = { MSG_HELLO, h->entries, "" };
 	int fd, fds[2];
 
 	while ((fd = __atomic_load_n(&h->listener, __ATOMIC_ACQUIRE)) < 0)
@@ -219,7 +223,7 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 			   struct handoff *h, struct err *e)
 {
 	const struct compiled *f = a->filters;
-	struct msg hello = { MSG_HELLO, 0, "" };
+	struct msg hello = { MSG_HELLO, (int)a->plan->n, "" };
 	int ep[2], fd;
 
 	/* The target's own exec pipe: close-on-exec, and no other process
@@ -243,6 +247,7 @@ static int install_seccomp(struct child_args *a, char *stack, size_t stack_size,
 	if (f->baseline.len && load_filter(&f->baseline, 0) < 0)
 		return err_sys(e, "seccomp layer: loading the baseline filter");
 	h->sock = a->sock;
+	h->entries = (int)a->plan->n;
 	h->exec_read = ep[0];
 	h->listener = -1;
 	if (clone(handoff_thread, stack + stack_size,
@@ -418,7 +423,9 @@ static _Noreturn void init_main(struct child_args *a, pid_t target)
 _Noreturn void child_main(struct child_args *a)
 {
 	const struct config *c = a->cfg;
-	struct mount_state ms = { .uid = a->uid, .gid = a->gid, .rootfd = -1 };
+	struct mount_state ms = { .rootfd = -1 };
+	struct root_plan plan;
+	struct strv env = { 0 };
 	struct err e = { "", false };
 	pid_t target;
 	char b;
@@ -431,7 +438,6 @@ _Noreturn void child_main(struct child_args *a)
 
 	if (!(c->share & SHARE_NET))
 		net_start(&net);
-
 	if (!a->privileged &&
 	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
 		fail(a, 125, &e);
@@ -439,8 +445,6 @@ _Noreturn void child_main(struct child_args *a)
 	 * ptrace the jail's init; and a non-dumpable process's /proc files
 	 * belong to root, so this comes after the child wrote its own maps. */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	if (mount_prepare(a->plan, &ms, &e) < 0)
-		fail(a, 125, &e);
 	/* What needs no id map comes first: as root the parent is writing
 	 * the maps meanwhile.  Cosmetic, so best effort: under systemd's
 	 * ProtectHostname= the namespace is still new, only its name stays
@@ -448,9 +452,21 @@ _Noreturn void child_main(struct child_args *a)
 	if (!(c->share & SHARE_UTS))
 		set_hostname();
 	write_sysctls();
-	if (a->privileged && recv_go(a->ctl, &e) < 0)
+	if (a->privileged && recv_go(a, &e) < 0)
 		fail(a, 125, &e);
-	if (mount_enter(a->plan, &ms, &e) < 0 ||
+	/* With the maps (as root, reading a file needs its owner mapped to
+	 * override its modes, as the parent could) and before the tmpfs
+	 * covers the directory it is built on. */
+	if (!a->plan) {
+		if (target_prepare(c, a->exe, a->notify, &plan, &env, &e) < 0)
+			fail(a, 125, &e);
+		a->plan = &plan;
+		a->envp = env.v;
+	}
+	ms.uid = a->uid;
+	ms.gid = a->gid;
+	if (mount_prepare(a->plan, &ms, &e) < 0 ||
+	    mount_enter(a->plan, &ms, &e) < 0 ||
 	    (!(c->share & SHARE_NET) && net_join(&net, &e) < 0) ||
 	    mount_detach_host(&ms, &e) < 0)
 		fail(a, 125, &e);

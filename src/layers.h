@@ -8,6 +8,7 @@
 
 #include "options.h"
 #include "policy.h"
+#include "notify.h"
 #include "relay.h"
 #include "root.h"
 
@@ -16,7 +17,7 @@ enum msg_type {
 	MSG_HELLO,	/* the target is about to exec; carries the read end of its
 			 * exec pipe, and the listener fd when there is one */
 	MSG_STATUS,	/* from the jail's init: the target's wait status */
-	MSG_GO,		/* parent to child: the id maps are written */
+	MSG_GO,		/* parent to child: the id maps are written (struct go_msg) */
 	MSG_FILTERS,	/* parent to child: the compiled filters (see below) */
 };
 
@@ -36,16 +37,27 @@ int filters_send(int sock, const struct compiled *f);
 
 struct msg {
 	int type;
-	int code;
+	int code;		/* MSG_HELLO: the number of entries in the root */
 	char text[1024];
+};
+
+/* As root: the maps are written, and the ids the target gets. */
+struct go_msg {
+	int type;
+	uid_t uid;
+	gid_t gid;
 };
 
 /* Everything the child needs; filled by the parent before clone. */
 struct child_args {
 	const struct config *cfg;
+	const char *exe;		/* the command, as found on the host */
+	const struct notify_relay *notify;
+	/* The plan and the environment: NULL unless the parent made them
+	 * (the stages need them); the child makes its own (target.c). */
 	const struct root_plan *plan;
-	struct compiled *filters;	/* filled from MSG_FILTERS in the child */
 	char **envp;
+	struct compiled *filters;	/* filled from MSG_FILTERS in the child */
 	int sock;		/* child's end of the socketpair to the parent */
 	int ctl;		/* child's end of the one from the parent (MSG_GO,
 				 * MSG_FILTERS): a second pair, because sending
@@ -58,7 +70,8 @@ struct child_args {
 	bool privileged;	/* jail runs as root: the parent writes the maps */
 	uid_t outside_uid;
 	gid_t outside_gid;
-	uid_t uid;		/* the target's ids inside the user namespace */
+	uid_t uid;		/* the target's ids inside the user namespace (as
+				 * root: from MSG_GO) */
 	gid_t gid;
 	bool new_pidns;
 	int marker;		/* --stage main: kept open for the preload, or -1 */

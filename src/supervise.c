@@ -35,6 +35,7 @@
 #include "report.h"
 #include "root.h"
 #include "syscalls.h"
+#include "target.h"
 #include "uidpool.h"
 #include "userns.h"
 
@@ -58,7 +59,8 @@ static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGU
 
 struct run {
 	const struct config *cfg;
-	struct root_plan plan;
+	const char *exe;	/* the command, as found on the host */
+	struct root_plan plan;	/* with --stage main or --learn only */
 	struct compiled filters;
 	struct relays relays;
 	struct strv env;
@@ -123,76 +125,6 @@ bool listener_possible(void)
 	if (pid < 0 || waitpid(pid, &status, 0) < 0)
 		return false;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-/* ---------------------------------------------------------------- environment */
-
-static bool stripped(const char *kv)
-{
-	return strncmp(kv, "LD_", 3) == 0 || strncmp(kv, "JAIL_", 5) == 0 ||
-	       strncmp(kv, "SECCOMP_SYSCALL_", 16) == 0;
-}
-
-static bool named(const char *kv, const char *name)
-{
-	size_t n = strlen(name);
-
-	return strncmp(kv, name, n) == 0 && kv[n] == '=';
-}
-
-static int build_env(const struct config *c, const struct root_plan *plan,
-		     const struct notify_relay *n, struct strv *env, struct err *e)
-{
-	if (!c->clearenv)
-		for (char **v = environ; *v; v++) {
-			bool drop = stripped(*v);
-
-			for (size_t i = 0; i < c->unsetenv.n && !drop; i++)
-				drop = named(*v, c->unsetenv.v[i]);
-			/* Replaced by the relay's path, or gone with --no-notify. */
-			if (named(*v, "NOTIFY_SOCKET"))
-				drop = true;
-			if (!c->pass_listen_fds && (named(*v, "LISTEN_FDS") ||
-						    named(*v, "LISTEN_PID") ||
-						    named(*v, "LISTEN_FDNAMES")))
-				drop = true;
-			if (!drop && strv_push(env, *v) < 0)
-				return err_sys(e, "out of memory");
-		}
-	for (size_t i = 0; i < c->setenv.n; i++) {
-		const char *kv = c->setenv.v[i];
-		size_t klen = strcspn(kv, "=");
-
-		for (size_t j = 0; j < env->n; j++)
-			if (strncmp(env->v[j], kv, klen + 1) == 0) {
-				free(env->v[j]);
-				env->v[j] = strdup(kv);
-				goto next;
-			}
-		if (strv_push(env, kv) < 0)
-			return err_sys(e, "out of memory");
-next:;
-	}
-	if (n->fd >= 0) {
-		char *kv;
-
-		if (asprintf(&kv, "NOTIFY_SOCKET=%s", n->inside) < 0 ||
-		    strv_push_owned(env, kv) < 0)
-			return err_sys(e, "out of memory");
-	}
-	/* Jail's own: where the loader in the jail must look (it cannot
-	 * expand $ORIGIN without /proc). */
-	if (plan->ld_library_path) {
-		char *kv;
-
-		if (asprintf(&kv, "LD_LIBRARY_PATH=%s", plan->ld_library_path) < 0 ||
-		    strv_push_owned(env, kv) < 0)
-			return err_sys(e, "out of memory");
-	}
-	/* An empty environment (--clearenv) still needs its NULL. */
-	if (!env->v && !(env->v = calloc(1, sizeof(char *))))
-		return err_sys(e, "out of memory");
-	return 0;
 }
 
 /* ---------------------------------------------------------------- messages */
@@ -270,7 +202,10 @@ static void on_message(struct run *r)
 			      SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP, 0);
 		}
 		status_event(r, "{\"child-pid\": %d}", (int)r->target);
-		say(r->cfg, "target %s started as pid %d", r->plan.exe, (int)r->target);
+		say(r->cfg, "root: empty tmpfs, read-only, %d entries (%s and its libraries%s%s)",
+		    m.code, r->exe, r->cfg->system ? ", the host's system dirs" : "",
+		    r->cfg->proc ? ", /proc" : "");
+		say(r->cfg, "target %s started as pid %d", r->exe, (int)r->target);
 		break;
 	case MSG_STATUS:
 		r->got_status = true;
@@ -433,7 +368,7 @@ static int exit_status(struct run *r)
 		return 159;
 	}
 	if (r->exec_errno) {
-		fprintf(stderr, "jail: cannot execute %s: %s\n", r->plan.exe, strerror(r->exec_errno));
+		fprintf(stderr, "jail: cannot execute %s: %s\n", r->exe, strerror(r->exec_errno));
 		return r->exec_errno == ENOENT ? 127 : 126;
 	}
 	if (WIFEXITED(st)) {
@@ -452,7 +387,7 @@ static int exit_status(struct run *r)
 	if (WIFSIGNALED(st)) {
 		if (WTERMSIG(st) == SIGSYS && r->cfg->verbosity > QUIET)
 			fprintf(stderr, "jail: %s: killed by the seccomp filter (a non-native syscall ABI, or jail had no listener to say which syscall)\n",
-				r->plan.exe);
+				r->exe);
 		status_event(r, "{\"exit-code\": %d, \"signal\": %d}", 128 + WTERMSIG(st), WTERMSIG(st));
 		return 128 + WTERMSIG(st);
 	}
@@ -539,14 +474,14 @@ static int event_loop(struct run *r)
 
 /* ---------------------------------------------------------------- start */
 
+/* The ids the target gets.  As root, an unused one from the pool, picked
+ * after the clone while the child starts: the child learns it with
+ * MSG_GO. */
 static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 		    struct err *e)
 {
 	uid_t id = JAIL_UNPRIV_ID;
 
-	a->privileged = geteuid() == 0;
-	a->outside_uid = geteuid();
-	a->outside_gid = getegid();
 	if (a->privileged && (c->uid == ID_AUTO || c->gid == ID_AUTO) &&
 	    uidpool_reserve(&id, &r->uidlock, e) < 0)
 		return -1;
@@ -629,7 +564,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	r->lifeline = lp[1];
 	if (a->privileged) {
 		char path[32];
-		struct msg go = { MSG_GO, 0, "" };
+		struct go_msg go = { MSG_GO, 0, 0 };
 		int dir;
 
 		/* The child is not reaped before this: /proc/PID is it. */
@@ -650,7 +585,13 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 			return -1;
 		}
 		close(dir);
-		if (msg_send(r->ctl, &go, NULL, 0) < 0) {
+		if (pick_ids(c, r, a, e) < 0) {
+			kill_jail(r);
+			return -1;
+		}
+		go.uid = a->uid;
+		go.gid = a->gid;
+		if (send(r->ctl, &go, sizeof(go), MSG_NOSIGNAL) < 0) {
 			/* EPIPE: the child closed its end, which it only does
 			 * by exiting; its own error waits on the socket. */
 			if (errno == EPIPE || child_gone(r))
@@ -673,9 +614,6 @@ static void verbose_summary(const struct run *r, const struct child_args *a)
 	    c->share & SHARE_NET ? "" : ", net (loopback only)",
 	    c->share & SHARE_PID ? "" : ", pid", c->share & SHARE_IPC ? "" : ", ipc",
 	    c->share & SHARE_UTS ? "" : ", uts");
-	say(c, "root: empty tmpfs, read-only, %zu entries (%s and its libraries%s%s)",
-	    r->plan.n, r->plan.exe, c->system ? ", the host's system dirs" : "",
-	    c->proc ? ", /proc" : "");
 	say(c, "limits: fsize and core 0 unless set, %zu more", c->nrlimits);
 	say(c, "identity: uid %u gid %u inside%s, no capabilities, no_new_privs",
 	    (unsigned)a->uid, (unsigned)a->gid,
@@ -751,10 +689,10 @@ static int stage_main_setup(struct run *r, struct child_args *a, struct err *e)
 		return 0;
 	if (r->plan.is_static || !r->plan.interp)
 		return err_set(e, "--stage main: %s is %s: no preload library can run in it before main; use --stage exec",
-			       r->plan.exe, r->plan.is_static ? "statically linked" : "not a dynamic ELF program");
+			       r->exe, r->plan.is_static ? "statically linked" : "not a dynamic ELF program");
 	if (!is_system_loader(r->plan.interp))
 		return err_set(e, "--stage main: %s uses the loader %s, not the system's %s; use --stage exec",
-			       r->plan.exe, r->plan.interp, SYSTEM_LOADER);
+			       r->exe, r->plan.interp, SYSTEM_LOADER);
 	lib = find_preload(e);
 	if (!lib)
 		return -1;
@@ -820,20 +758,37 @@ int supervise_run(const struct config *c)
 			goto out;
 		}
 	}
-	if (root_plan_build(c, exe, &r.plan, &e) < 0 ||
-	    ((co.stage_main || co.learn) && stage_main_setup(&r, &a, &e) < 0) ||
-	    pick_ids(c, &r, &a, &e) < 0 || relays_setup(&r.relays, &e) < 0 ||
-	    (!c->no_notify && notify_setup(&r.notify, &e) < 0) ||
-	    (r.notify.fd >= 0 && root_plan_add_bind(&r.plan, r.notify.path, r.notify.inside, &e) < 0) ||
-	    build_env(c, &r.plan, &r.notify, &r.env, &e) < 0 ||
-	    ((co.stage_main || co.learn) && stage_main_env(&r, &a, &e) < 0)) {
+	r.exe = exe;
+	a.exe = exe;
+	a.privileged = geteuid() == 0;
+	a.outside_uid = geteuid();
+	a.outside_gid = getegid();
+	/* Unprivileged the ids are fixed; as root see start(). */
+	if ((!a.privileged && pick_ids(c, &r, &a, &e) < 0) ||
+	    relays_setup(&r.relays, &e) < 0 ||
+	    (!c->no_notify && notify_setup(&r.notify, &e) < 0)) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		status = 125;
 		goto out;
 	}
-	a.plan = &r.plan;
+	/* The stages need the plan here (the target's loader, the preload
+	 * library's place in the root); otherwise the child works it out
+	 * (target.c), so that the parent's path to the clone stays short. */
+	if ((co.stage_main || co.learn) &&
+	    (root_plan_build(c, exe, &r.plan, &e) < 0 || stage_main_setup(&r, &a, &e) < 0 ||
+	     (r.notify.fd >= 0 && root_plan_add_bind(&r.plan, r.notify.path, r.notify.inside, &e) < 0) ||
+	     target_env(c, &r.plan, &r.notify, &r.env, &e) < 0 ||
+	     stage_main_env(&r, &a, &e) < 0)) {
+		fprintf(stderr, "jail: %s\n", e.msg);
+		status = 125;
+		goto out;
+	}
+	if (co.stage_main || co.learn) {
+		a.plan = &r.plan;
+		a.envp = r.env.v;
+	}
+	a.notify = &r.notify;
 	a.filters = &child_filters;
-	a.envp = r.env.v;
 	a.relays = &r.relays;
 	if (start(&r, &a, &e) < 0) {
 		fprintf(stderr, "jail: %s\n", e.msg);
