@@ -438,6 +438,11 @@ _Noreturn void child_main(struct child_args *a)
 
 	if (!(c->share & SHARE_NET))
 		net_start(&net);
+	if (unshare(CLONE_NEWNS | CLONE_NEWCGROUP | (c->share & SHARE_IPC ? 0 : CLONE_NEWIPC) |
+		    (c->share & SHARE_UTS ? 0 : CLONE_NEWUTS)) < 0) {
+		err_sys(&e, "namespaces layer: cannot create new mount/ipc/uts/cgroup namespaces");
+		fail(a, 125, &e);
+	}
 	if (!a->privileged &&
 	    userns_map_self(a->outside_uid, a->outside_gid, a->uid, a->gid, &e) < 0)
 		fail(a, 125, &e);

@@ -144,7 +144,7 @@ void net_start(struct net_helper *h)
 	/* CLONE_CHILD_CLEARTID: the kernel zeroes tid and wakes its futex
 	 * when the thread is gone, as for pthread_join. */
 	if (clone(helper, h->stack + sizeof(h->stack),
-		  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+		  CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
 		  CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID,
 		  h, &h->tid, NULL, &h->tid) >= 0)
 		h->started = true;

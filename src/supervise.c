@@ -503,16 +503,15 @@ static bool child_gone(const struct run *r)
 static int start(struct run *r, struct child_args *a, struct err *e)
 {
 	const struct config *c = r->cfg;
-	unsigned long flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWCGROUP |
-			      CLONE_PIDFD | SIGCHLD;
+	/* Only what must exist at the clone: the user namespace, and the
+	 * pid namespace the child is pid 1 of.  The child makes the others
+	 * itself (layers.c), the network namespace in a thread, so that the
+	 * dearest work starts as early as it can. */
+	unsigned long flags = CLONE_NEWUSER | CLONE_PIDFD | SIGCHLD;
 	int sv[2], cv[2], lp[2], one = 1;
 	sigset_t set;
 
-	/* No CLONE_NEWNET: the child makes the network namespace in a
-	 * thread while it builds the root (net.c). */
 	if (!(c->share & SHARE_PID)) flags |= CLONE_NEWPID;
-	if (!(c->share & SHARE_IPC)) flags |= CLONE_NEWIPC;
-	if (!(c->share & SHARE_UTS)) flags |= CLONE_NEWUTS;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0 ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, cv) < 0 ||
 	    pipe2(lp, O_CLOEXEC | O_NONBLOCK) < 0)
