@@ -108,27 +108,25 @@ static void write_sysctls(void)
 	}
 }
 
-static int recv_go(struct child_args *a, struct err *e)
+static int recv_go(int sock, struct err *e)
 {
-	struct go_msg m;
+	struct msg m;
 	ssize_t n;
 
 	do
-		n = recv(a->ctl, &m, sizeof(m), 0);
+		n = recv(sock, &m, sizeof(m), 0);
 	while (n < 0 && errno == EINTR);
-	if (n != (ssize_t)sizeof(m) || m.type != MSG_GO)
+	if (n <= 0 || m.type != MSG_GO)
 		return err_set(e, "user namespace: the parent did not write the id maps");
-	a->uid = m.uid;
-	a->gid = m.gid;
 	return 0;
 }
 
 /* ---------------------------------------------------------------- seccomp */
 
-int filters_send(int sock, const struct compiled *f)
+int filters_send(int sock, const struct compiled *f, uid_t uid, gid_t gid)
 {
 	struct filters_msg h = { MSG_FILTERS, f->user_notifies,
-				 (unsigned)f->baseline.len, (unsigned)f->user.len };
+				 (unsigned)f->baseline.len, (unsigned)f->user.len, uid, gid };
 	struct iovec iov[3] = {
 		{ &h, sizeof(h) },
 		{ f->baseline.insns, f->baseline.len * sizeof(struct sock_filter) },
@@ -139,7 +137,8 @@ int filters_send(int sock, const struct compiled *f)
 	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
 }
 
-static int recv_filters(int sock, struct compiled *f, struct err *e)
+static int recv_filters(int sock, struct compiled *f, uid_t *uid, gid_t *gid,
+			struct err *e)
 {
 	size_t max = sizeof(struct filters_msg) + 2 * BPF_MAXINSNS * sizeof(struct sock_filter);
 	char *buf = malloc(max);
@@ -162,6 +161,8 @@ static int recv_filters(int sock, struct compiled *f, struct err *e)
 		return err_set(e, "seccomp layer: a malformed filters message");
 	}
 	memset(f, 0, sizeof(*f));
+	*uid = h.uid;
+	*gid = h.gid;
 	f->user_notifies = h.user_notifies;
 	f->baseline.len = h.nbase;
 	f->user.len = h.nuser;
@@ -457,7 +458,7 @@ _Noreturn void child_main(struct child_args *a)
 	if (!(c->share & SHARE_UTS))
 		set_hostname();
 	write_sysctls();
-	if (a->privileged && recv_go(a, &e) < 0)
+	if (a->privileged && recv_go(a->ctl, &e) < 0)
 		fail(a, 125, &e);
 	/* With the maps (as root, reading a file needs its owner mapped to
 	 * override its modes, as the parent could) and before the tmpfs
@@ -468,19 +469,20 @@ _Noreturn void child_main(struct child_args *a)
 		a->plan = &plan;
 		a->envp = env.v;
 	}
+	/* The filters come with the ids, which the root's tmpfs mounts need. */
+	if (mount_prepare(a->plan, &ms, &e) < 0 ||
+	    recv_filters(a->ctl, a->filters, &a->uid, &a->gid, &e) < 0)
+		fail(a, 125, &e);
+	close(a->ctl);
 	ms.uid = a->uid;
 	ms.gid = a->gid;
-	if (mount_prepare(a->plan, &ms, &e) < 0 ||
-	    mount_enter(a->plan, &ms, &e) < 0 ||
+	if (mount_enter(a->plan, &ms, &e) < 0 ||
 	    (!(c->share & SHARE_NET) && net_join(&net, &e) < 0) ||
 	    mount_detach_host(&ms, &e) < 0)
 		fail(a, 125, &e);
 	umask(caller_umask);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
 		fail(a, 125, &e);
-	if (recv_filters(a->ctl, a->filters, &e) < 0)
-		fail(a, 125, &e);
-	close(a->ctl);
 	/* A credential change resets the parent-death signal: set it now.
 	 * getppid() reads 0 in a new pid namespace, so the parent's death is
 	 * seen on the lifeline pipe instead. */

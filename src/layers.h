@@ -17,7 +17,7 @@ enum msg_type {
 	MSG_HELLO,	/* the target is about to exec; carries the read end of its
 			 * exec pipe, and the listener fd when there is one */
 	MSG_STATUS,	/* from the jail's init: the target's wait status */
-	MSG_GO,		/* parent to child: the id maps are written (struct go_msg) */
+	MSG_GO,		/* parent to child: the id maps are written */
 	MSG_FILTERS,	/* parent to child: the compiled filters (see below) */
 };
 
@@ -30,10 +30,12 @@ struct filters_msg {
 	int user_notifies;
 	unsigned nbase;
 	unsigned nuser;
+	uid_t uid;		/* the target's ids (as root picked from the */
+	gid_t gid;		/* pool meanwhile, too) */
 };
 
-/* Parent: sends F to the child. */
-int filters_send(int sock, const struct compiled *f);
+/* Parent: sends F and the target's ids to the child. */
+int filters_send(int sock, const struct compiled *f, uid_t uid, gid_t gid);
 
 struct msg {
 	int type;
@@ -41,12 +43,6 @@ struct msg {
 	char text[1024];
 };
 
-/* As root: the maps are written, and the ids the target gets. */
-struct go_msg {
-	int type;
-	uid_t uid;
-	gid_t gid;
-};
 
 /* Everything the child needs; filled by the parent before clone. */
 struct child_args {
@@ -71,7 +67,7 @@ struct child_args {
 	uid_t outside_uid;
 	gid_t outside_gid;
 	uid_t uid;		/* the target's ids inside the user namespace (as
-				 * root: from MSG_GO) */
+				 * root: from MSG_FILTERS) */
 	gid_t gid;
 	bool new_pidns;
 	int marker;		/* --stage main: kept open for the preload, or -1 */

@@ -561,9 +561,13 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 	r->sock = sv[0];
 	r->ctl = cv[0];
 	r->lifeline = lp[1];
+	/* The child usually waits on this CPU until the parent blocks: let
+	 * it start its network thread (the longest step of a start) now,
+	 * before the parent's own work.  It soon waits for the maps. */
+	sched_yield();
 	if (a->privileged) {
 		char path[32];
-		struct go_msg go = { MSG_GO, 0, 0 };
+		struct msg go = { MSG_GO, 0, "" };
 		int dir;
 
 		/* The child is not reaped before this: /proc/PID is it. */
@@ -584,13 +588,7 @@ static int start(struct run *r, struct child_args *a, struct err *e)
 			return -1;
 		}
 		close(dir);
-		if (pick_ids(c, r, a, e) < 0) {
-			kill_jail(r);
-			return -1;
-		}
-		go.uid = a->uid;
-		go.gid = a->gid;
-		if (send(r->ctl, &go, sizeof(go), MSG_NOSIGNAL) < 0) {
+		if (msg_send(r->ctl, &go, NULL, 0) < 0) {
 			/* EPIPE: the child closed its end, which it only does
 			 * by exiting; its own error waits on the socket. */
 			if (errno == EPIPE || child_gone(r))
@@ -794,8 +792,10 @@ int supervise_run(const struct config *c)
 		status = 125;
 		goto out;
 	}
-	/* While the child builds the jail (see struct filters_msg). */
-	if (policy_compile(&c->policy, &co, &r.filters, &e) < 0) {
+	/* While the child builds the jail (see struct filters_msg): the ids
+	 * (as root, from the pool), then the filters. */
+	if ((a.privileged && pick_ids(c, &r, &a, &e) < 0) ||
+	    policy_compile(&c->policy, &co, &r.filters, &e) < 0) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		kill_jail(&r);
 		if (r.pidfd >= 0)
@@ -805,7 +805,7 @@ int supervise_run(const struct config *c)
 	}
 	/* A child that failed already is gone (EPIPE): its MSG_ERROR waits
 	 * on the socket and the event loop reports it. */
-	filters_send(r.ctl, &r.filters);
+	filters_send(r.ctl, &r.filters, a.uid, a.gid);
 	close(r.ctl);
 	r.ctl = -1;
 	verbose_summary(&r, &a);
