@@ -69,8 +69,10 @@ int mount_prepare(const struct root_plan *plan, struct mount_state *st,
 	/* Nothing mounted from here on may reach the host's namespace. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return err_sys(e, "mount layer: making the mount namespace private");
+	st->lastfd = -1;
 	st->srcfd = malloc((plan->n + 1) * sizeof(int));
-	if (!st->srcfd)
+	st->srcmode = malloc((plan->n + 1) * sizeof(mode_t));
+	if (!st->srcfd || !st->srcmode)
 		return err_sys(e, "out of memory");
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct root_entry *en = &plan->v[i];
@@ -80,11 +82,11 @@ int mount_prepare(const struct root_plan *plan, struct mount_state *st,
 		if (!en->path[0] || (en->kind != E_BIND_RO && en->kind != E_BIND_RW))
 			continue;
 		st->srcfd[i] = open(en->src, O_PATH | O_CLOEXEC | O_NOFOLLOW);
-		if (st->srcfd[i] < 0)
+		if (st->srcfd[i] < 0 || fstat(st->srcfd[i], &s) < 0)
 			return err_sys(e, "root: %s", en->src);
-		if (en->verify && (fstat(st->srcfd[i], &s) < 0 ||
-				   s.st_dev != en->dev || s.st_ino != en->ino))
+		if (en->verify && (s.st_dev != en->dev || s.st_ino != en->ino))
 			return err_set(e, "root: %s changed while jail started; not binding it", en->src);
+		st->srcmode[i] = s.st_mode;
 	}
 	/* The tmpfs needs some directory to sit on while it is built; it
 	 * hides that directory only in this namespace, and every source is
@@ -99,13 +101,11 @@ int mount_prepare(const struct root_plan *plan, struct mount_state *st,
 	return 0;
 }
 
-/* Opens directory PATH under the root, creating what is missing; a
- * symlink or file on the way is an error. */
-static int mkpath(int rootfd, const char *path, struct err *e)
+/* Walks from DIRFD down the components of PATH, creating what is missing;
+ * a symlink or file on the way is an error.  Returns a new fd. */
+static int walk(int dirfd, const char *p, const char *path, struct err *e)
 {
-	int dirfd = dup(rootfd);
-	const char *p = path;
-
+	dirfd = dup(dirfd);
 	if (dirfd < 0)
 		return err_sys(e, "dup");
 	while (*p) {
@@ -125,15 +125,13 @@ static int mkpath(int rootfd, const char *path, struct err *e)
 		memcpy(comp, p, n);
 		comp[n] = '\0';
 		p += n;
-		fd = openat(dirfd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (fd < 0 && errno == ENOENT) {
-			if (mkdirat(dirfd, comp, 0755) < 0 && errno != EEXIST) {
-				err_sys(e, "root: creating %s", path);
-				close(dirfd);
-				return -1;
-			}
-			fd = openat(dirfd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		/* The root is new and empty: most components are created. */
+		if (mkdirat(dirfd, comp, 0755) < 0 && errno != EEXIST) {
+			err_sys(e, "root: creating %s", path);
+			close(dirfd);
+			return -1;
 		}
+		fd = openat(dirfd, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(dirfd);
 		if (fd < 0) {
 			if (errno == ENOTDIR || errno == ELOOP)
@@ -145,8 +143,42 @@ static int mkpath(int rootfd, const char *path, struct err *e)
 	return dirfd;
 }
 
-static int parent_and_name(int rootfd, const char *path, const char **name,
-			   struct err *e)
+/* The directory PATH under the root, created if missing: an fd that
+ * stays the cache's (the caller does not close it). */
+static int dir_at(struct mount_state *st, const char *path, struct err *e)
+{
+	size_t n = strlen(st->lastdir);
+	int fd;
+
+	if (st->lastfd >= 0 && strcmp(path, st->lastdir) == 0)
+		return st->lastfd;
+	if (strlen(path) >= sizeof(st->lastdir))
+		return err_set(e, "root: %s: name too long", path);
+	if (st->lastfd >= 0 && n && strncmp(path, st->lastdir, n) == 0 && path[n] == '/')
+		fd = walk(st->lastfd, path + n, path, e);
+	else
+		fd = walk(st->rootfd, path, path, e);
+	if (fd < 0)
+		return -1;
+	if (st->lastfd >= 0)
+		close(st->lastfd);
+	st->lastfd = fd;
+	strcpy(st->lastdir, path);
+	return fd;
+}
+
+/* After a mount on a directory: what is cached may be under it now. */
+static void forget_dirs(struct mount_state *st)
+{
+	if (st->lastfd >= 0)
+		close(st->lastfd);
+	st->lastfd = -1;
+	st->lastdir[0] = '\0';
+}
+
+/* The directory holding PATH (its fd, the cache's) and PATH's last name. */
+static int parent_and_name(struct mount_state *st, const char *path,
+			   const char **name, struct err *e)
 {
 	const char *slash = strrchr(path, '/');
 	char parent[4096];
@@ -156,82 +188,58 @@ static int parent_and_name(int rootfd, const char *path, const char **name,
 	memcpy(parent, path, (size_t)(slash - path));
 	parent[slash - path] = '\0';
 	*name = slash + 1;
-	return mkpath(rootfd, parent, e);
+	return dir_at(st, parent, e);
 }
 
-static int make_symlink(int rootfd, const struct root_entry *en, struct err *e)
+static int make_symlink(struct mount_state *st, const struct root_entry *en,
+			struct err *e)
 {
 	const char *name;
-	int dir = parent_and_name(rootfd, en->path, &name, e);
-	int r = 0;
+	int dir = parent_and_name(st, en->path, &name, e);
 
 	if (dir < 0)
 		return -1;
 	if (symlinkat(en->src, dir, name) < 0 && errno != EEXIST)
-		r = err_sys(e, "root: symlink %s", en->path);
-	close(dir);
-	return r;
+		return err_sys(e, "root: symlink %s", en->path);
+	return 0;
 }
 
-/* Creates the mount point for EN (a directory or an empty file, like its
- * source) and returns an O_PATH fd of it. */
-static int mountpoint(int rootfd, const struct root_entry *en, bool is_dir,
-		      struct err *e)
+static int attach(int tree, int dirfd, const char *name, const char *what,
+		  struct err *e)
 {
-	const char *name;
-	int dir, fd;
-
-	if (is_dir)
-		return mkpath(rootfd, en->path, e);
-	dir = parent_and_name(rootfd, en->path, &name, e);
-	if (dir < 0)
-		return -1;
-	fd = openat(dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT) {
-		if (mknodat(dir, name, S_IFREG | 0644, 0) < 0 && errno != EEXIST) {
-			err_sys(e, "root: creating %s", en->path);
-			close(dir);
-			return -1;
-		}
-		fd = openat(dir, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	}
-	close(dir);
-	if (fd < 0)
-		return err_sys(e, "root: %s", en->path);
-	return fd;
-}
-
-static int attach(int tree, int dst, const char *what, struct err *e)
-{
-	if (sys_move_mount(tree, "", dst, "",
-			   MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0)
+	/* NAME was just made here, in a tmpfs only this process reaches:
+	 * moving onto it by name (not following a final symlink) is safe. */
+	if (sys_move_mount(tree, "", dirfd, name,
+			   MOVE_MOUNT_F_EMPTY_PATH | (name[0] ? 0 : MOVE_MOUNT_T_EMPTY_PATH)) < 0)
 		return err_sys(e, "root: mounting %s", what);
 	return 0;
 }
 
-static int do_bind(int rootfd, const struct root_entry *en, int srcfd,
-		   struct err *e)
+static int do_bind(struct mount_state *st, const struct root_entry *en,
+		   int srcfd, mode_t mode, struct err *e)
 {
 	struct mount_attr attr = { 0 };
-	struct stat s;
-	bool is_dir;
+	bool is_dir = S_ISDIR(mode);
+	const char *name = "";
 	int dst, tree, r;
 
-	if (fstat(srcfd, &s) < 0)
-		return err_sys(e, "root: %s", en->src);
-	is_dir = S_ISDIR(s.st_mode);
-	dst = mountpoint(rootfd, en, is_dir, e);
+	/* The mount point: a directory, or an empty file, like its source. */
+	if (is_dir) {
+		dst = dir_at(st, en->path, e);
+	} else {
+		dst = parent_and_name(st, en->path, &name, e);
+		if (dst >= 0 && mknodat(dst, name, S_IFREG | 0644, 0) < 0 && errno != EEXIST)
+			return err_sys(e, "root: creating %s", en->path);
+	}
 	if (dst < 0)
 		return -1;
 	tree = sys_open_tree(srcfd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC |
 			     AT_EMPTY_PATH | (is_dir ? AT_RECURSIVE : 0));
-	if (tree < 0) {
-		close(dst);
+	if (tree < 0)
 		return err_sys(e, "root: binding %s", en->src);
-	}
 	attr.attr_set = MOUNT_ATTR_NOSUID;
 	/* Device nodes are bound from the host's /dev: keep them usable. */
-	if (!S_ISCHR(s.st_mode) && !S_ISBLK(s.st_mode))
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
 		attr.attr_set |= MOUNT_ATTR_NODEV;
 	if (en->kind == E_BIND_RO)
 		attr.attr_set |= MOUNT_ATTR_RDONLY;
@@ -240,12 +248,12 @@ static int do_bind(int rootfd, const struct root_entry *en, int srcfd,
 	/* Before attaching, on the detached copy: all of it, recursively. */
 	if (sys_mount_setattr(tree, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr) < 0) {
 		close(tree);
-		close(dst);
 		return err_sys(e, "root: making %s read-only", en->path);
 	}
-	r = attach(tree, dst, en->path, e);
+	r = attach(tree, dst, name, en->path, e);
 	close(tree);
-	close(dst);
+	if (is_dir)
+		forget_dirs(st);
 	return r;
 }
 
@@ -278,7 +286,7 @@ static int new_fs(const char *type, const struct mount_state *st, int dst,
 	close(fs);
 	if (mnt < 0)
 		return err_sys(e, "root: mounting %s on %s", type, path);
-	r = attach(mnt, dst, path, e);
+	r = attach(mnt, dst, "", path, e);
 	close(mnt);
 	return r;
 }
@@ -287,28 +295,25 @@ static int do_entry(const struct root_plan *plan, size_t i,
 		    struct mount_state *st, struct err *e)
 {
 	const struct root_entry *en = &plan->v[i];
-	int dst, r;
+	int dst;
 
 	switch (en->kind) {
 	case E_DIR:
-		dst = mkpath(st->rootfd, en->path, e);
-		if (dst < 0)
-			return -1;
-		close(dst);
-		return 0;
+		return dir_at(st, en->path, e) < 0 ? -1 : 0;
 	case E_SYMLINK:
-		return make_symlink(st->rootfd, en, e);
+		return make_symlink(st, en, e);
 	case E_BIND_RO:
 	case E_BIND_RW:
-		return do_bind(st->rootfd, en, st->srcfd[i], e);
+		return do_bind(st, en, st->srcfd[i], st->srcmode[i], e);
 	case E_TMPFS:
 	case E_PROC:
-		dst = mkpath(st->rootfd, en->path, e);
+		dst = dir_at(st, en->path, e);
 		if (dst < 0)
 			return -1;
-		r = new_fs(en->kind == E_TMPFS ? "tmpfs" : "proc", st, dst, en->path, e);
-		close(dst);
-		return r;
+		if (new_fs(en->kind == E_TMPFS ? "tmpfs" : "proc", st, dst, en->path, e) < 0)
+			return -1;
+		forget_dirs(st);
+		return 0;
 	}
 	return err_set(e, "root: unknown entry kind");
 }
@@ -348,6 +353,9 @@ int mount_detach_host(struct mount_state *st, struct err *e)
 		return err_sys(e, "root: chdir /");
 	close(st->rootfd);
 	st->rootfd = -1;
+	forget_dirs(st);
+	free(st->srcmode);
+	st->srcmode = NULL;
 	free(st->srcfd);
 	st->srcfd = NULL;
 	return 0;

@@ -10,7 +10,12 @@
 
 struct mount_state {
 	int *srcfd;		/* per plan entry: O_PATH fd of the bind source, or -1 */
+	mode_t *srcmode;	/* and its type */
 	int rootfd;		/* the new root, while it is built */
+	/* The directory the last entry went into (entries come in path
+	 * order, so the next one often goes there too): fd, or -1. */
+	int lastfd;
+	char lastdir[4096];
 	uid_t uid;		/* owner of --tmpfs mounts inside the jail */
 	gid_t gid;
 };
