@@ -603,9 +603,9 @@ int main(int argc, char **argv)
 	int runs = 200, warm = 20, unpriv = 0, rt = 1, rtonly = 0, rtprio = 0;
 	int opt, i, r, st;
 	/* static: what it points to lives until exit, and stays reachable */
-	static struct cmd cmds[8];
+	static struct cmd cmds[9];
 	struct cmd *c;
-	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, BEFORE, JAIL, NCMD };
+	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, FIREJAIL, BEFORE, JAIL, NCMD };
 	char who[64], *buf = NULL;
 	size_t len = 0;
 	FILE *out = NULL, *o;
@@ -681,6 +681,14 @@ int main(int argc, char **argv)
 			  "/bin/true" } };
 	if (!cmds[BWRAP_USR].argv[0])
 		cmds[BWRAP_USR].skip = "not installed";
+	/* Only when asked (bench/run --firejail installs it): a setuid-root
+	 * program.  The issue's command; it makes no network namespace. */
+	cmds[FIREJAIL] = (struct cmd){ .name = "firejail --noprofile",
+		.argv = { which("firejail"), "--quiet", "--noprofile", "/bin/true" } };
+	if (!getenv("BENCH_FIREJAIL"))
+		cmds[FIREJAIL].skip = "not asked for", cmds[FIREJAIL].hidden = 1;
+	else if (!cmds[FIREJAIL].argv[0])
+		cmds[FIREJAIL].skip = "not installed";
 	cmds[JAIL] = (struct cmd){ .name = "jail", .argv = { (char *)jail, "--", "/bin/true" } };
 	/* Another build of jail, measured in the same rounds: the before and
 	 * after of a change, side by side. */
