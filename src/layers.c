@@ -1,9 +1,12 @@
 /* The child: every layer, in the order of SPEC.md section 2.
  *
- *   child_main (pid 1 of the new namespaces: the jail's init)
- *     user maps -> root (mount ns) -> uts, net -> identity and
- *     capabilities -> fork the target, then reap and relay signals
- *   target_main (pid 2)
+ *   child_main (pid 1 of the new user and pid namespaces: the jail's init)
+ *     a thread makes the network namespace (net.c) -> mount, ipc, uts
+ *     and cgroup namespaces -> user maps -> the root's plan (target.c)
+ *     and the root (mount.c) -> join the network namespace, detach the
+ *     host's root -> identity and capabilities -> start the target,
+ *     then reap and relay signals
+ *   target_main (pid 3; 2 with --share net, which needs no thread)
  *     descriptors, environment, cwd -> limits -> seccomp -> execve
  *
  * Any failure is sent to the parent as MSG_ERROR and the child exits;
