@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
@@ -434,7 +435,7 @@ _Noreturn void child_main(struct child_args *a)
 {
 	const struct config *c = a->cfg;
 	struct mount_state ms = { .rootfd = -1 };
-	struct root_plan plan;
+	struct root_plan plan = { 0 };
 	struct strv env = { 0 };
 	struct err e = { "", false };
 	pid_t target;
@@ -515,5 +516,11 @@ _Noreturn void child_main(struct child_args *a)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 		target_main(a);
 	}
+	/* The target has exec'd: init keeps nothing of the plan, and hands
+	 * the pages back for as long as the jail runs. */
+	root_plan_free(&plan);
+	strv_free(&env);
+	compiled_free(a->filters);
+	malloc_trim(0);
 	init_main(a, target);
 }
