@@ -16,7 +16,9 @@
  * when started as root, after opening FILE).  jail is PATH, else $JAIL,
  * else src/jail; when it is missing the row says "not built".  The floor
  * and true-static default to $FLOOR and $TRUE_STATIC, else to the files of
- * those names next to this program.
+ * those names next to this program.  Each --before PATH (up to 8) adds a
+ * row for another build of jail, measured in the same rounds: a change's
+ * before and after, or a series of them, side by side.
  *
  * --rt runs the driver and, by inheritance, every command under SCHED_FIFO,
  * so that on a machine others keep busy the runs are not preempted by their
@@ -51,6 +53,9 @@ extern char **environ;
 
 #define NOBODY 65534
 #define MAX_ARGS 64
+
+/* Other builds of jail measured in the same rounds (--before). */
+#define MAX_BEFORE 8
 
 struct cmd {
 	const char *name;
@@ -599,13 +604,15 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *jail = getenv("JAIL"), *floor = getenv("FLOOR");
-	const char *ts = getenv("TRUE_STATIC"), *outfile = NULL, *before = NULL;
+	const char *ts = getenv("TRUE_STATIC"), *outfile = NULL, *before[MAX_BEFORE];
+	int nbefore = 0;
 	int runs = 200, warm = 20, unpriv = 0, rt = 1, rtonly = 0, rtprio = 0;
 	int opt, i, r, st;
 	/* static: what it points to lives until exit, and stays reachable */
-	static struct cmd cmds[9];
+	static struct cmd cmds[8 + MAX_BEFORE];
 	struct cmd *c;
-	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, FIREJAIL, BEFORE, JAIL, NCMD };
+	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, FIREJAIL, BEFORE,
+	       JAIL = BEFORE + MAX_BEFORE, NCMD };
 	char who[64], *buf = NULL;
 	size_t len = 0;
 	FILE *out = NULL, *o;
@@ -619,7 +626,11 @@ int main(int argc, char **argv)
 		case 'u': unpriv = 1; break;
 		case 'T': rtprio = 1; break;
 		case 'j': jail = optarg; break;
-		case 'b': before = optarg; break;
+		case 'b':
+			if (nbefore == MAX_BEFORE)
+				die("at most %d --before", MAX_BEFORE);
+			before[nbefore++] = optarg;
+			break;
 		case 'f': floor = optarg; break;
 		case 't': ts = optarg; break;
 		case 'R': rt = 0; break;
@@ -692,10 +703,16 @@ int main(int argc, char **argv)
 	cmds[JAIL] = (struct cmd){ .name = "jail", .argv = { (char *)jail, "--", "/bin/true" } };
 	/* Another build of jail, measured in the same rounds: the before and
 	 * after of a change, side by side. */
-	cmds[BEFORE] = (struct cmd){ .name = "jail (--before build)",
-				     .argv = { (char *)before, "--", "/bin/true" } };
-	if (!before)
-		cmds[BEFORE].skip = "no --before", cmds[BEFORE].hidden = 1;
+	for (i = 0; i < MAX_BEFORE; i++) {
+		char *name = xstrdup("jail (--before build)");
+
+		if (nbefore > 1 && i < nbefore && asprintf(&name, "jail %s", before[i]) < 0)
+			die("out of memory");
+		cmds[BEFORE + i] = (struct cmd){ .name = name,
+			.argv = { i < nbefore ? (char *)before[i] : NULL, "--", "/bin/true" } };
+		if (i >= nbefore)
+			cmds[BEFORE + i].skip = "no --before", cmds[BEFORE + i].hidden = 1;
+	}
 
 	if (access(ts, X_OK) < 0)
 		cmds[STATIC].skip = cmds[FLOOR].skip = "true-static not built";
