@@ -73,7 +73,6 @@ struct run {
 	int listener;
 	int lifeline;
 	int uidlock;
-	uid_t reserved;		/* the id uidlock holds */
 	int marker;		/* --stage main: the preload writes here at main */
 	pid_t target;		/* host pid, from MSG_HELLO */
 	char *preload;		/* --stage main: the library's path */
@@ -485,7 +484,6 @@ static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 	if (a->privileged && (c->uid == ID_AUTO || c->gid == ID_AUTO) &&
 	    uidpool_reserve(&id, &r->uidlock, e) < 0)
 		return -1;
-	r->reserved = id;
 	a->uid = c->uid == ID_AUTO ? id : (uid_t)c->uid;
 	a->gid = c->gid == ID_AUTO ? id : (gid_t)c->gid;
 	return 0;
@@ -830,7 +828,7 @@ out:
 	root_plan_free(&r.plan);
 	compiled_free(&r.filters);
 	strv_free(&r.env);
-	uidpool_release(&r.uidlock, r.reserved);
+	uidpool_release(&r.uidlock);
 	if (r.ctl >= 0)
 		close(r.ctl);
 	return status;

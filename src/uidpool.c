@@ -12,9 +12,10 @@
 #include <unistd.h>
 
 /* Locks /run/jail/uid-ID: the fd, -1 when another jail holds it, -2 on
- * error (E filled).  A holder unlinks its file on the way out, still
- * locked; so a lock counts only if the name still leads to the file we
- * locked, else someone raced us and we try the name again. */
+ * error (E filled).  The files stay: creating and unlinking one on every
+ * start costs more than the lock (/run is not always a tmpfs).  A lock
+ * counts only if the name still leads to the file locked (someone may
+ * have removed the directory's files meanwhile). */
 static int try_lock(int dirfd, uid_t id, struct err *e)
 {
 	char name[32];
@@ -46,22 +47,47 @@ static int try_lock(int dirfd, uid_t id, struct err *e)
  * userdb, ...) into jail on every start, which costs more than all of
  * jail's other work; the ids jail picks are far from where any directory
  * service allocates. */
+/* Whether the third field of the line [P, END) is ID. */
+static bool line_has_id(const char *p, const char *end, uid_t id)
+{
+	unsigned long v = 0;
+	int fields = 0;
+
+	for (; p < end && fields < 2; p++)
+		fields += *p == ':';
+	if (fields < 2 || p >= end || *p < '0' || *p > '9')
+		return false;
+	for (; p < end && *p >= '0' && *p <= '9' && v <= 0xffffffffUL; p++)
+		v = v * 10 + (unsigned long)(*p - '0');
+	return v == id && (p == end || *p == ':');
+}
+
 static bool id_listed(const char *path, uid_t id)
 {
-	char line[4096];
+	/* One read into the stack: stdio would allocate, and this runs while
+	 * the child starts on the same CPU.  A longer file is read on. */
+	char buf[16384];
+	size_t keep = 0;
+	ssize_t n;
 	bool found = false;
-	FILE *f = fopen(path, "re");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (!f)
+	if (fd < 0)
 		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		char *p = strchr(line, ':');
+	while (!found && (n = read(fd, buf + keep, sizeof(buf) - keep)) > 0) {
+		char *p = buf, *end = buf + keep + n, *nl;
 
-		if (p)
-			p = strchr(p + 1, ':');
-		found = p && strtoul(p + 1, NULL, 10) == id && p[1] >= '0' && p[1] <= '9';
+		while (!found && (nl = memchr(p, '\n', (size_t)(end - p)))) {
+			found = line_has_id(p, nl, id);
+			p = nl + 1;
+		}
+		/* A line longer than the buffer is no passwd line: skipped. */
+		keep = (size_t)(end - p) < sizeof(buf) / 2 ? (size_t)(end - p) : 0;
+		memmove(buf, end - keep, keep);
 	}
-	fclose(f);
+	if (!found && keep)
+		found = line_has_id(buf, buf + keep, id);
+	close(fd);
 	return found;
 }
 
@@ -77,9 +103,10 @@ int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 	if (dirfd < 0)
 		return err_sys(e, "identity layer: %s", JAIL_RUNDIR);
 	/* Start somewhere different for each jail, so that many started at
-	 * once rarely try the same lock. */
+	 * once rarely try the same lock, but within the first JAIL_UID_WINDOW
+	 * ids: the lock files stay, and so stay few. */
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	start = (unsigned)getpid() * 2654435761u ^ (unsigned)ts.tv_nsec;
+	start = ((unsigned)getpid() * 2654435761u ^ (unsigned)ts.tv_nsec) % JAIL_UID_WINDOW;
 	for (unsigned k = 0; k < JAIL_UID_COUNT; k++) {
 		uid_t cand = JAIL_UID_BASE + (start + k) % JAIL_UID_COUNT;
 		int fd = try_lock(dirfd, cand, e);
@@ -103,17 +130,10 @@ int uidpool_reserve(uid_t *id, int *lockfd, struct err *e)
 	return err_set(e, "identity layer: all %u uids from %u are in use", JAIL_UID_COUNT, JAIL_UID_BASE);
 }
 
-void uidpool_release(int *lockfd, uid_t id)
+void uidpool_release(int *lockfd)
 {
-	char path[64];
-
 	if (*lockfd < 0)
 		return;
-	/* Unlinked while still locked, so the directory does not fill up;
-	 * try_lock copes with the race this opens.  While the lock is held
-	 * the name leads to our file: only its holder unlinks a lock file. */
-	snprintf(path, sizeof(path), JAIL_RUNDIR "/uid-%u", (unsigned)id);
-	unlink(path);
 	close(*lockfd);
 	*lockfd = -1;
 }

@@ -8,6 +8,7 @@
 
 #define JAIL_UID_BASE 2000000000u
 #define JAIL_UID_COUNT 65536u
+#define JAIL_UID_WINDOW 1024u	/* where the search starts */
 #define JAIL_RUNDIR "/run/jail"
 
 /* Picks an id in [JAIL_UID_BASE, +COUNT) with no passwd or group entry
@@ -15,7 +16,7 @@
  * (close-on-exec; the child closes it).  No scan of running processes. */
 int uidpool_reserve(uid_t *id, int *lockfd, struct err *e);
 
-/* Unlinks the lock file of ID (still locked) and closes it. */
-void uidpool_release(int *lockfd, uid_t id);
+/* Gives the id back (the lock file stays, for the next jail). */
+void uidpool_release(int *lockfd);
 
 #endif

@@ -207,8 +207,48 @@ limits() {
 	fi
 }
 
+# PID's descendants (other tests run alongside: no global search).
+descendants() {
+	local c
+	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+		echo "$c"
+		descendants "$c"
+	done
+}
+
+# Many jails started at once, as root: each target gets a uid of its own.
+many_uids() {
+	local n=24 i s t sups=() uids got distinct
+	for i in $(seq "$n"); do
+		jail_raw -q -- "$PROBE" sleep 3 >/dev/null 2>&1 </dev/null &
+		sups+=("$!")
+	done
+	for i in $(seq 40); do
+		sleep 0.1
+		uids=$(for s in "${sups[@]}"; do
+			for t in $(descendants "$s"); do
+				[ "$(cat "/proc/$t/comm" 2>/dev/null)" = probe ] &&
+					awk '$1 == "Uid:" { print $2 }' "/proc/$t/status"
+			done
+		done | sort)
+		[ "$(grep -c . <<<"$uids")" -ge "$n" ] && break
+	done
+	got=$(grep -c . <<<"$uids")
+	distinct=$(sort -u <<<"$uids" | grep -c .)
+	for s in "${sups[@]}"; do
+		kill -TERM $(descendants "$s") 2>/dev/null
+	done
+	wait "${sups[@]}" 2>/dev/null
+	if [ "$got" = "$n" ] && [ "$distinct" = "$n" ]; then
+		ok "$n jails started at once get $n different uids"
+	else
+		not_ok "$n jails started at once get $n different uids" "$got targets seen, $distinct distinct uids"
+	fi
+}
+
 identity() {
 	if [ "$MODE" = root ]; then
+		many_uids
 		local u1 g1 u2 cpid1
 		if start_sleeper; then
 			u1=$(host_id "$cpid" Uid)
