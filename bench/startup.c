@@ -483,9 +483,10 @@ static void ratio(FILE *o, double m, const struct cmd *ref, double refm)
 }
 
 static void report(FILE *o, struct cmd *cmds, int ncmd, int runs, int warm,
-		   const char *who, double busy, const struct cmd *bw, const struct cmd *fl)
+		   const char *who, double busy, const struct cmd *bw, const struct cmd *fl,
+		   const struct cmd *usr)
 {
-	double bwm = 0, flm = 0, med[16];
+	double bwm = 0, flm = 0, usrm = 0, med[64];
 	struct utsname u;
 	char date[64], cpu[128];
 	time_t t = time(NULL);
@@ -500,6 +501,8 @@ static void report(FILE *o, struct cmd *cmds, int ncmd, int runs, int warm,
 			bwm = med[i];
 		if (&cmds[i] == fl)
 			flm = med[i];
+		if (&cmds[i] == usr)
+			usrm = med[i];
 	}
 	uname(&u);
 	strftime(date, sizeof date, "%Y-%m-%d %H:%M %Z", localtime(&t));
@@ -540,6 +543,9 @@ static void report(FILE *o, struct cmd *cmds, int ncmd, int runs, int warm,
 		fprintf(o, "\njail targets: ≤ 0.6× bwrap (%s: %.2f×), ≤ 1.6× floor (%s: %.2f×).\n",
 			med[i] <= 0.6 * bwm ? "met" : "not met", med[i] / bwm,
 			med[i] <= 1.6 * flm ? "met" : "not met", med[i] / flm);
+	if (!cmds[i].skip && usrm > 0)
+		fprintf(o, "Against the issue's own bwrap command (the /usr root row, ≈ 3.7 ms there): %.2f×.\n",
+			med[i] / usrm);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -758,7 +764,7 @@ int main(int argc, char **argv)
 			}
 		}
 	}
-	report(o, cmds, NCMD, runs, warm, who, busy, &cmds[BWRAP], &cmds[FLOOR]);
+	report(o, cmds, NCMD, runs, warm, who, busy, &cmds[BWRAP], &cmds[FLOOR], &cmds[BWRAP_USR]);
 
 roundtrip:
 	if (rt || rtonly)
