@@ -517,9 +517,9 @@ _Noreturn void child_main(struct child_args *a)
 		target_main(a);
 	}
 	/* The target has exec'd: init keeps nothing of the plan, and hands
-	 * the pages back for as long as the jail runs. */
+	 * the pages back for as long as the jail runs.  (Not the environment:
+	 * the target may have pointed an entry at its own stack, LISTEN_PID.) */
 	root_plan_free(&plan);
-	strv_free(&env);
 	compiled_free(a->filters);
 	malloc_trim(0);
 	init_main(a, target);

@@ -55,6 +55,19 @@ suite() {
 	fi
 	unset JAILTEST_KEEP
 
+	# --pass-listen-fds: systemd's sockets (3 and up, LISTEN_FDS of them)
+	# reach the target, and LISTEN_PID names the target itself.
+	LISTEN_FDS=2 LISTEN_PID=$$ jrun --pass-listen-fds -- "$PROBE" fds 3</dev/null 4</dev/null 5</dev/null
+	is "$st:$(kv fds)" "0:0,1,2,3,4" "--pass-listen-fds: LISTEN_FDS=2 passes fds 3 and 4 (not 5)"
+	LISTEN_FDS=1 LISTEN_PID=$$ jrun --pass-listen-fds -- /bin/sh -c 'echo "pid=$$"; echo "listen_pid=$LISTEN_PID"' 3</dev/null
+	if [ "$st" = 0 ] && [ -n "$(kv pid)" ] && [ "$(kv listen_pid)" = "$(kv pid)" ]; then
+		ok "--pass-listen-fds: LISTEN_PID is the target's own pid, and jail exits 0"
+	else
+		not_ok "--pass-listen-fds: LISTEN_PID is the target's own pid, and jail exits 0" "$(last_run)"
+	fi
+	LISTEN_FDS=1 LISTEN_PID=$$ jrun -- "$PROBE" env 3</dev/null
+	unlike "$out" '^LISTEN_' "without --pass-listen-fds no LISTEN_* reaches the target"
+
 	# --check parses and reports, and runs nothing.
 	rm -f "$W/ran"
 	jrun --check -- "$PROBE" echo RAN
