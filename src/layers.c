@@ -112,6 +112,21 @@ static void write_sysctls(void)
 	}
 }
 
+static int recv_ids(struct child_args *a, struct err *e)
+{
+	struct ids_msg m;
+	ssize_t n;
+
+	do
+		n = recv(a->ctl, &m, sizeof(m), 0);
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(m) || m.type != MSG_IDS)
+		return err_set(e, "identity layer: the parent did not send the ids");
+	a->uid = m.uid;
+	a->gid = m.gid;
+	return 0;
+}
+
 static int recv_go(int sock, struct err *e)
 {
 	struct msg m;
@@ -127,10 +142,10 @@ static int recv_go(int sock, struct err *e)
 
 /* ---------------------------------------------------------------- seccomp */
 
-int filters_send(int sock, const struct compiled *f, uid_t uid, gid_t gid)
+int filters_send(int sock, const struct compiled *f)
 {
 	struct filters_msg h = { MSG_FILTERS, f->user_notifies,
-				 (unsigned)f->baseline.len, (unsigned)f->user.len, uid, gid };
+				 (unsigned)f->baseline.len, (unsigned)f->user.len };
 	struct iovec iov[3] = {
 		{ &h, sizeof(h) },
 		{ f->baseline.insns, f->baseline.len * sizeof(struct sock_filter) },
@@ -141,8 +156,7 @@ int filters_send(int sock, const struct compiled *f, uid_t uid, gid_t gid)
 	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
 }
 
-static int recv_filters(int sock, struct compiled *f, uid_t *uid, gid_t *gid,
-			struct err *e)
+static int recv_filters(int sock, struct compiled *f, struct err *e)
 {
 	size_t max = sizeof(struct filters_msg) + 2 * BPF_MAXINSNS * sizeof(struct sock_filter);
 	char *buf = malloc(max);
@@ -165,8 +179,6 @@ static int recv_filters(int sock, struct compiled *f, uid_t *uid, gid_t *gid,
 		return err_set(e, "seccomp layer: a malformed filters message");
 	}
 	memset(f, 0, sizeof(*f));
-	*uid = h.uid;
-	*gid = h.gid;
 	f->user_notifies = h.user_notifies;
 	f->baseline.len = h.nbase;
 	f->user.len = h.nuser;
@@ -479,11 +491,10 @@ _Noreturn void child_main(struct child_args *a)
 		a->plan = &plan;
 		a->envp = env.v;
 	}
-	/* The filters come with the ids, which the root's tmpfs mounts need. */
+	/* The root's tmpfs mounts need the ids. */
 	if (mount_prepare(a->plan, &ms, &e) < 0 ||
-	    recv_filters(a->ctl, a->filters, &a->uid, &a->gid, &e) < 0)
+	    (a->privileged && recv_ids(a, &e) < 0))
 		fail(a, 125, &e);
-	close(a->ctl);
 	ms.uid = a->uid;
 	ms.gid = a->gid;
 	if (mount_enter(a->plan, &ms, &e) < 0 ||
@@ -493,6 +504,10 @@ _Noreturn void child_main(struct child_args *a)
 	umask(caller_umask);
 	if (privs_drop(a->uid, a->gid, a->privileged, &e) < 0)
 		fail(a, 125, &e);
+	/* Compiled meanwhile by the parent: needed only now. */
+	if (recv_filters(a->ctl, a->filters, &e) < 0)
+		fail(a, 125, &e);
+	close(a->ctl);
 	/* A credential change resets the parent-death signal: set it now.
 	 * getppid() reads 0 in a new pid namespace, so the parent's death is
 	 * seen on the lifeline pipe instead. */

@@ -19,6 +19,7 @@ enum msg_type {
 	MSG_STATUS,	/* from the jail's init: the target's wait status */
 	MSG_GO,		/* parent to child: the id maps are written */
 	MSG_FILTERS,	/* parent to child: the compiled filters (see below) */
+	MSG_IDS,	/* parent to child, as root: the ids from the pool (struct ids_msg) */
 };
 
 /* MSG_FILTERS: this header, then the baseline's instructions, then the
@@ -30,12 +31,18 @@ struct filters_msg {
 	int user_notifies;
 	unsigned nbase;
 	unsigned nuser;
-	uid_t uid;		/* the target's ids (as root picked from the */
-	gid_t gid;		/* pool meanwhile, too) */
 };
 
-/* Parent: sends F and the target's ids to the child. */
-int filters_send(int sock, const struct compiled *f, uid_t uid, gid_t gid);
+/* Parent: sends F to the child. */
+int filters_send(int sock, const struct compiled *f);
+
+/* MSG_IDS: as root the uid and gid are picked after the clone, while the
+ * child starts; the root's tmpfs mounts and the uid change need them. */
+struct ids_msg {
+	int type;
+	uid_t uid;
+	gid_t gid;
+};
 
 struct msg {
 	int type;
@@ -67,7 +74,7 @@ struct child_args {
 	uid_t outside_uid;
 	gid_t outside_gid;
 	uid_t uid;		/* the target's ids inside the user namespace (as
-				 * root: from MSG_FILTERS) */
+				 * root: from MSG_IDS) */
 	gid_t gid;
 	bool new_pidns;
 	int marker;		/* --stage main: kept open for the preload, or -1 */

@@ -489,6 +489,17 @@ static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 	return 0;
 }
 
+/* As root: the ids from the pool.  A child that failed already is gone
+ * (EPIPE) and its MSG_ERROR waits on the socket: not an error here. */
+static int send_ids(struct run *r, const struct child_args *a, struct err *e)
+{
+	struct ids_msg m = { MSG_IDS, a->uid, a->gid };
+
+	if (send(r->ctl, &m, sizeof(m), MSG_NOSIGNAL) < 0 && errno != EPIPE)
+		return err_sys(e, "identity layer: telling the child");
+	return 0;
+}
+
 /* On an error path only: has the child exited (it may be on its way:
  * its descriptors close before its exit shows on the pidfd)? */
 static bool child_gone(const struct run *r)
@@ -792,7 +803,7 @@ int supervise_run(const struct config *c)
 	}
 	/* While the child builds the jail (see struct filters_msg): the ids
 	 * (as root, from the pool), then the filters. */
-	if ((a.privileged && pick_ids(c, &r, &a, &e) < 0) ||
+	if ((a.privileged && (pick_ids(c, &r, &a, &e) < 0 || send_ids(&r, &a, &e) < 0)) ||
 	    policy_compile(&c->policy, &co, &r.filters, &e) < 0) {
 		fprintf(stderr, "jail: %s\n", e.msg);
 		kill_jail(&r);
@@ -803,7 +814,7 @@ int supervise_run(const struct config *c)
 	}
 	/* A child that failed already is gone (EPIPE): its MSG_ERROR waits
 	 * on the socket and the event loop reports it. */
-	filters_send(r.ctl, &r.filters, a.uid, a.gid);
+	filters_send(r.ctl, &r.filters);
 	close(r.ctl);
 	r.ctl = -1;
 	verbose_summary(&r, &a);
