@@ -11,8 +11,7 @@
  * The thread shares the child's memory and thread pointer, so it makes
  * raw syscalls that never write errno, and reports through struct
  * net_helper.  Where that cannot be had (another architecture, or clone
- * refused, as under valgrind), the child does the same work itself when
- * it joins. */
+ * refused), the child does the same work itself when it joins. */
 #define _GNU_SOURCE 1
 #include "net.h"
 

@@ -489,17 +489,6 @@ static int pick_ids(const struct config *c, struct run *r, struct child_args *a,
 	return 0;
 }
 
-/* As root: the ids from the pool.  A child that failed already is gone
- * (EPIPE) and its MSG_ERROR waits on the socket: not an error here. */
-static int send_ids(struct run *r, const struct child_args *a, struct err *e)
-{
-	struct ids_msg m = { MSG_IDS, a->uid, a->gid };
-
-	if (send(r->ctl, &m, sizeof(m), MSG_NOSIGNAL) < 0 && errno != EPIPE)
-		return err_sys(e, "identity layer: telling the child");
-	return 0;
-}
-
 /* On an error path only: has the child exited (it may be on its way:
  * its descriptors close before its exit shows on the pidfd)? */
 static bool child_gone(const struct run *r)
@@ -507,6 +496,18 @@ static bool child_gone(const struct run *r)
 	struct pollfd p = { r->pidfd, POLLIN, 0 };
 
 	return poll(&p, 1, 100) == 1;
+}
+
+/* As root: the ids from the pool.  A child that failed already is gone
+ * and its MSG_ERROR waits on the socket: not an error here. */
+static int send_ids(struct run *r, const struct child_args *a, struct err *e)
+{
+	struct ids_msg m = { MSG_IDS, a->uid, a->gid };
+
+	if (send(r->ctl, &m, sizeof(m), MSG_NOSIGNAL) < 0 &&
+	    errno != EPIPE && errno != ECONNRESET && !child_gone(r))
+		return err_sys(e, "identity layer: telling the child");
+	return 0;
 }
 
 static int start(struct run *r, struct child_args *a, struct err *e)
