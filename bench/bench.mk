@@ -13,6 +13,7 @@
 EXTRA_DIST += \
 	bench/bench.mk \
 	bench/run \
+	bench/summary \
 	bench/startup \
 	bench/startup.c \
 	bench/floor.c \
