@@ -5,8 +5,10 @@
  *             [--jail PATH] [--before PATH] [--floor PATH] [--true-static PATH]
  *             [--no-roundtrip] [--roundtrip-only]
  *
- * Each command is run WARMUPS times, then RUNS times, round-robin (A B C A B
- * C ...) so that machine noise falls on all of them alike.  A run is the
+ * Each command is run WARMUPS times, then RUNS times, in rounds (each
+ * command once a round, in a new shuffled order every round) so that
+ * machine noise, and what one command leaves for the kernel to clean up,
+ * fall on all of them alike.  A run is the
  * wall time from posix_spawn to waitpid's return, on CLOCK_MONOTONIC; the
  * driver's own share of it is the same for every command.  The result is a
  * Markdown table (median, p10, p90, ratios of medians to bwrap and to the
@@ -587,6 +589,15 @@ static char *beside_me(const char *name)
 	return xstrdup(buf);
 }
 
+/* xorshift64: a reproducible order of the commands in each round */
+static unsigned long long next_random(unsigned long long *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -619,6 +630,8 @@ int main(int argc, char **argv)
 	struct cmd *c;
 	enum { BARE, STATIC, FLOOR, UNSHARE, BWRAP, BWRAP_USR, FIREJAIL, BEFORE,
 	       JAIL = BEFORE + MAX_BEFORE, NCMD };
+	int order[NCMD];
+	unsigned long long seed = 88172645463325252ULL;
 	char who[64], *buf = NULL;
 	size_t len = 0;
 	FILE *out = NULL, *o;
@@ -745,9 +758,21 @@ int main(int argc, char **argv)
 	}
 	/* A command that fails while warming up is left out, with its status
 	 * in the table; its own message went to stderr already. */
+	/* Each round in a new order: what one command leaves behind for the
+	 * kernel to clean up (its network namespace is freed later, by a
+	 * worker) then falls on every other command alike, not always on the
+	 * one that comes next.  Seeded: the same order on every run. */
+	for (i = 0; i < NCMD; i++)
+		order[i] = i;
 	for (r = -warm; r < runs; r++) {
-		for (i = 0; i < NCMD; i++) {
-			c = &cmds[i];
+		for (i = NCMD - 1; i > 0; i--) {
+			int j = (int)(next_random(&seed) % (unsigned)(i + 1)), t = order[i];
+
+			order[i] = order[j];
+			order[j] = t;
+		}
+		for (int k = 0; k < NCMD; k++) {
+			c = &cmds[order[k]];
 			if (c->skip)
 				continue;
 			t0 = now_ms();
