@@ -426,11 +426,12 @@ static _Noreturn void init_main(struct child_args *a, pid_t target)
 				 * and reaped before the parent hears the
 				 * status.  The parent then exits at once; the
 				 * kernel's teardown of the emptied namespaces
-				 * (mounts, network) is left to this exit. */
-				/* With no child left nothing else runs here:
-				 * every process of the namespace descends from
-				 * a child of init, or was re-parented to it.
-				 * (kill(-1) walks every process of the host.) */
+				 * (mounts, network) is left to this exit.
+				 * With no child left nothing else runs here
+				 * (each process of the namespace descends from
+				 * a child of init, or was re-parented to it),
+				 * and kill(-1), which walks every process of
+				 * the host, is spared. */
 				if (waitpid(-1, NULL, __WALL | WNOHANG) >= 0) {
 					kill(-1, SIGKILL);
 					while (waitpid(-1, NULL, __WALL) > 0 || errno == EINTR)

@@ -770,7 +770,8 @@ int supervise_run(const struct config *c)
 	a.privileged = geteuid() == 0;
 	a.outside_uid = geteuid();
 	a.outside_gid = getegid();
-	/* Unprivileged the ids are fixed; as root see start(). */
+	/* Unprivileged the ids are fixed; as root they come from the pool
+	 * after the clone (below). */
 	if ((!a.privileged && pick_ids(c, &r, &a, &e) < 0) ||
 	    relays_setup(&r.relays, &e) < 0 ||
 	    (!c->no_notify && notify_setup(&r.notify, &e) < 0)) {
