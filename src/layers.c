@@ -39,6 +39,7 @@
 #include "privs.h"
 #include "target.h"
 #include "userns.h"
+#include "util.h"
 
 #ifndef PR_SET_MDWE
 #define PR_SET_MDWE 65
@@ -56,18 +57,8 @@ int msg_send(int sock, const struct msg *m, const int *fds, int nfds)
 	struct iovec iov = { (void *)m, offsetof(struct msg, text) + strlen(m->text) + 1 };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 
-	if (nfds > 0 && nfds <= 2) {
-		struct cmsghdr *c;
-
-		memset(&u, 0, sizeof(u));
-		mh.msg_control = u.buf;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)nfds);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)nfds);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)nfds);
-	}
+	if (nfds > 0 && nfds <= 2)
+		cmsg_put_fds(&mh, u.buf, fds, nfds);
 	/* A raw syscall: this also runs in a helper thread without TLS of
 	 * its own (see install_with_listener). */
 	return syscall(SYS_sendmsg, sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;

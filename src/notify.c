@@ -10,6 +10,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "util.h"
+
 #define MAX_FDS 64
 
 static int fill_addr(const char *name, struct sockaddr_un *sa, socklen_t *len)
@@ -105,17 +107,8 @@ void notify_pump(struct notify_relay *n)
 	iov.iov_len = strip_mainpid(buf, (size_t)got);
 	mh.msg_control = NULL;
 	mh.msg_controllen = 0;
-	if (nfds) {
-		struct cmsghdr *c;
-
-		mh.msg_control = cb.c;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)nfds);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)nfds);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)nfds);
-	}
+	if (nfds)
+		cmsg_put_fds(&mh, cb.c, fds, nfds);
 	out = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (out >= 0 && fill_addr(n->upstream, &sa, &len) == 0) {
 		mh.msg_name = &sa;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 char *path_normalize(const char *path)
 {
@@ -52,4 +53,19 @@ bool path_under(const char *path, const char *dir)
 	if (strcmp(dir, "/") == 0)
 		return true;
 	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+void cmsg_put_fds(struct msghdr *mh, void *buf, const int *fds, int nfds)
+{
+	struct cmsghdr *c;
+	size_t len = sizeof(int) * (size_t)nfds;
+
+	memset(buf, 0, CMSG_SPACE(len));
+	mh->msg_control = buf;
+	mh->msg_controllen = CMSG_SPACE(len);
+	c = CMSG_FIRSTHDR(mh);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(c), fds, len);
 }
